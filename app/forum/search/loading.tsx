@@ -1,0 +1,5 @@
+import { ForumSkeleton } from '../_components/ForumSkeleton';
+
+export default function Loading() {
+  return <ForumSkeleton variant="list" />;
+}

@@ -1,0 +1,5 @@
+import { JobsSkeleton } from '../_components/JobsSkeleton';
+
+export default function Loading() {
+  return <JobsSkeleton variant="job" />;
+}

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/app/_i18n/client-messages';
+
+/** Study trips' client components get their own strings, not the whole catalogue. */
+export default function Layout({ children }: { children: ReactNode }) {
+  return <ClientMessages paths={['common', 'errors', 'studyTrips']}>{children}</ClientMessages>;
+}

@@ -1,0 +1,5 @@
+import { LessonsSkeleton } from './_components/LessonsSkeleton';
+
+export default function Loading() {
+  return <LessonsSkeleton label="list" />;
+}

@@ -1,0 +1,135 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { connected, connectSocket } from '../support/hubro';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+
+// The whole product as a newcomer meets it: `server/index.ts` with the built web app,
+// the embedded database (or a fresh Postgres database in CI), and real Chromium.
+describe('Hubro in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const member = { name: 'Ingrid Hansen', email: 'ingrid@brostadbotn.example', password: 'kontorhotell-med-utsikt' };
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Oslo' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  const visible = (text: string | RegExp) => page.locator(':visible', { hasText: text }).last();
+  const button = (name: string | RegExp) => page.getByRole('button', { name }).locator('visible=true').first();
+
+  it('shows the landing page in Norwegian, with the seeded office hotel', async () => {
+    await page.goto(server.url);
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
+    await expect.poll(() => page.locator('h1').first().innerText()).toMatch(/\S/);
+    await visible('Kontorhotellet i Brøstadbotn').waitFor();
+    await page.getByRole('link', { name: 'Logg inn' }).locator('visible=true').first().waitFor();
+  });
+
+  it('refuses a short password in Norwegian, then signs a new member up', async () => {
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel('Navn').fill(member.name);
+    await page.getByLabel('E-post').fill(member.email);
+    await page.getByLabel('Passord').fill('kort');
+    await button('Opprett konto').click();
+    await visible('Passordet må ha minst 10 tegn.').waitFor();
+    expect(await page.getByLabel('Passord').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Passord').fill(member.password);
+    await button('Opprett konto').click();
+    await page.waitForURL(/\/profile\?welcome=1/);
+    await visible(`Velkommen, ${member.name}!`).waitFor();
+  });
+
+  it('refuses a second sign-up with the same email', async () => {
+    const other = await context.browser()!.newContext();
+    const p = await other.newPage();
+    await p.goto(`${server.url}/sign-up`);
+    await p.getByLabel('Navn').fill('Someone Else');
+    await p.getByLabel('E-post').fill(member.email.toUpperCase());
+    await p.getByLabel('Passord').fill('et-helt-annet-passord');
+    await p.getByRole('button', { name: 'Opprett konto' }).click();
+    await p.locator(':visible', { hasText: 'Det finnes allerede en konto med denne e-postadressen.' }).last().waitFor();
+    await other.close();
+  });
+
+  it('authenticates a Socket.IO handshake with the session cookie next-auth set', async () => {
+    const cookies = await context.cookies(server.url);
+    const session = cookies.find((c) => c.name === 'next-auth.session-token');
+    expect(session?.sameSite).toBe('Lax');
+    expect(session?.httpOnly).toBe(true);
+    const socket = connectSocket(server.url, `${session!.name}=${session!.value}`);
+    try {
+      await connected(socket);
+      const ack = await socket.emitWithAck('session:whoami', {});
+      expect(ack).toMatchObject({ ok: true, data: { name: member.name, role: 'member' } });
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('signs out, refuses a wrong password, and signs in again', async () => {
+    await button('Logg ut').click();
+    await page.getByRole('link', { name: 'Logg inn' }).locator('visible=true').first().click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('E-post').fill(member.email);
+    await page.getByLabel('Passord').fill('feil-passord-her');
+    await button('Logg inn').click();
+    await visible('Feil e-post eller passord.').waitFor();
+
+    await page.getByLabel('Passord').fill(member.password);
+    await button('Logg inn').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await button('Logg ut').waitFor();
+    await visible(member.name).waitFor();
+  });
+
+  it('switches to English, and remembers it on the next visit', async () => {
+    await page.goto(server.url);
+    await button('English').click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' })).first().waitFor();
+    await page.reload();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await visible('Forum').waitFor();
+    expect(await page.locator('nav').first().innerText()).toMatch(/Rooms|Events|Spaces/);
+  });
+
+  it('saves the profile, with the preferred language', async () => {
+    await page.goto(`${server.url}/profile`);
+    await page.getByLabel('Home municipality').fill('Dyrøy');
+    await page.getByLabel('Preferred language').selectOption('nb');
+    await button('Save changes').click();
+    await visible('Endringene er lagret.').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
+    await page.reload();
+    expect(await page.getByLabel('Hjemkommune').inputValue()).toBe('Dyrøy');
+  });
+
+  it('reports the database and a media worker in /api/health', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe('ok');
+    expect(body.db.ok).toBe(true);
+    expect(body.sfu.workers.filter((w: { alive: boolean }) => w.alive).length).toBeGreaterThanOrEqual(1);
+    if (process.env.REDIS_URL) expect(body.redis.ok).toBe(true);
+  });
+
+  it('shuts down cleanly within 10 s on SIGTERM', async () => {
+    await browser.close();
+    const { code, ms } = await server.terminate();
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+    expect(server.output()).not.toMatch(/shutdown took longer/);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Real servers, workers and browsers: allow for a loaded 2-core CI machine.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    // Each file gets its own RTC port range from its pool id (tests/support/config.ts).
+    isolate: true,
+  },
+});
