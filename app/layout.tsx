@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Footer } from './_components/shell/Footer';
 import { Header } from './_components/shell/Header';
@@ -27,7 +27,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('common')]);
+  const [locale, t, timeZone] = await Promise.all([getLocale(), getTranslations('common'), getTimeZone()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col bg-sand-50 text-ink">
@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             {t('skipToContent')}
           </a>
-          <TimeZoneCookie />
+          <TimeZoneCookie renderedZone={timeZone} />
           <Header />
           <main id="main" tabIndex={-1} className="flex flex-1 flex-col">
             {children}

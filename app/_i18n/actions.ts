@@ -3,15 +3,16 @@
 import { z } from 'zod';
 import { rememberLocale } from './locale-cookie';
 
-const setLocaleInput = z.enum(['nb', 'en']);
-export type SetLocaleInput = z.infer<typeof setLocaleInput>;
+const chooseLocaleInput = z.object({ locale: z.enum(['nb', 'en']) });
 
-export type SetLocaleResult = { ok: true; data: { locale: SetLocaleInput } } | { ok: false; error: 'bad_request:locale' };
-
-/** Remembers the chosen language in a cookie that app/_i18n/request.ts reads on every request. */
-export async function setLocale(input: unknown): Promise<SetLocaleResult> {
-  const parsed = setLocaleInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'bad_request:locale' };
-  await rememberLocale(parsed.data);
-  return { ok: true, data: { locale: parsed.data } };
+/**
+ * The language switcher's form action. It remembers the chosen language in the cookie that
+ * app/_i18n/request.ts reads on every request; setting a cookie in an action makes Next.js
+ * render the page again, so the page comes back in that language. As a plain form POST it works
+ * before the page has hydrated, or without JavaScript. Anything but nb or en changes nothing.
+ */
+export async function chooseLocale(form: FormData): Promise<void> {
+  const parsed = chooseLocaleInput.safeParse({ locale: form.get('locale') });
+  if (!parsed.success) return;
+  await rememberLocale(parsed.data.locale);
 }

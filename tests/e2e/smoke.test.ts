@@ -104,6 +104,20 @@ describe('Hubro in a browser', () => {
     expect(await page.locator('nav').first().innerText()).toMatch(/Rooms|Events|Spaces/);
   });
 
+  it('switches the language before the page has hydrated too: the switcher is a plain form', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await noScript.newPage();
+      await p.goto(server.url);
+      expect(await p.getAttribute('html', 'lang')).toBe('nb');
+      await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: 'English' }).first().click()]);
+      await expect.poll(() => p.getAttribute('html', 'lang')).toBe('en');
+      expect((await noScript.cookies(server.url)).find((c) => c.name === 'hubro-locale')?.value).toBe('en');
+    } finally {
+      await noScript.close();
+    }
+  });
+
   it('saves the profile, with the preferred language', async () => {
     await page.goto(`${server.url}/profile`);
     await page.getByLabel('Home municipality').fill('Dyrøy');
@@ -113,6 +127,52 @@ describe('Hubro in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
     await page.reload();
     expect(await page.getByLabel('Hjemkommune').inputValue()).toBe('Dyrøy');
+  });
+
+  // A refresh is a second request for the page, without the prefetch header Next's links send.
+  const refreshes = (p: Page) => {
+    const seen: string[] = [];
+    p.on('request', (r) => {
+      const h = r.headers();
+      if (h['rsc'] === '1' && !h['next-router-prefetch']) seen.push(r.url());
+    });
+    return seen;
+  };
+
+  it('shows dates in a visitor’s own time zone: a visitor from New York gets New York time after one refresh', async () => {
+    const visitor = await browser.newContext({ timezoneId: 'America/New_York' });
+    try {
+      const p = await visitor.newPage();
+      const seen = refreshes(p);
+      await p.goto(`${server.url}/hub/news`);
+      const first = p.locator('main time[datetime]').first();
+      const iso = await first.getAttribute('datetime');
+      const hourIn = (timeZone: string) =>
+        new Intl.DateTimeFormat('nb', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso!));
+      // The first answer is rendered before the server knows the zone, on Norwegian time.
+      await expect.poll(async () => (await visitor.cookies(server.url)).find((c) => c.name === 'hubro-tz')?.value).toBe('America/New_York');
+      await expect.poll(() => first.getAttribute('title'), { timeout: 15_000 }).toContain(hourIn('America/New_York'));
+      expect(hourIn('America/New_York')).not.toBe(hourIn('Europe/Oslo'));
+      expect(seen).toHaveLength(1);
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('does not re-render the page for a visitor on Norwegian time, whose page is already right', async () => {
+    const visitor = await browser.newContext({ timezoneId: 'Europe/Oslo' });
+    try {
+      const p = await visitor.newPage();
+      const seen = refreshes(p);
+      await p.goto(`${server.url}/sign-up`);
+      await expect.poll(async () => (await visitor.cookies(server.url)).find((c) => c.name === 'hubro-tz')?.value).toBe('Europe/Oslo');
+      await p.waitForLoadState('load');
+      await p.waitForTimeout(1500);
+      expect(seen).toEqual([]);
+      await expect(p.getByLabel('Navn').count()).resolves.toBe(1);
+    } finally {
+      await visitor.close();
+    }
   });
 
   it('reports the database and a media worker in /api/health', async () => {
