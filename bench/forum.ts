@@ -1,5 +1,5 @@
 /**
- * npm run bench:forum [-- --quick]
+ * npm run bench:forum [-- --quick] [--keep]
  *
  * Seeds 100,000 threads and 1,000,000 posts (mixed Norwegian and English, with progress),
  * starts Hubro on that database exactly as `npm start` does, and measures with autocannon:
@@ -19,6 +19,8 @@ import { openDatabase, type DatabaseHandle } from '../db/client';
 import { seedDemoContent } from '../server/seed/seed';
 
 const quick = process.argv.includes('--quick');
+/** --keep: leave the seeded Postgres database in place (its URL is printed), e.g. to EXPLAIN queries on it. */
+const keep = process.argv.includes('--keep');
 const THREADS = quick ? 10_000 : 100_000;
 const POSTS = quick ? 100_000 : 1_000_000;
 const BIG_THREAD_REPLIES = 10_000;
@@ -222,6 +224,7 @@ async function main() {
     database = await openDatabase({ kind: 'postgres', url: url.toString() });
     env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
     dropDatabase = async () => {
+      if (keep) return console.log(`kept the seeded database: ${url.toString()}`);
       const a = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL! });
       await a.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await a.close();
