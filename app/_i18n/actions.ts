@@ -1,9 +1,10 @@
 'use server';
 
 import { z } from 'zod';
+import { locales } from './config';
 import { rememberLocale } from './locale-cookie';
 
-const chooseLocaleInput = z.object({ locale: z.enum(['nb', 'en']) });
+const chooseLocaleInput = z.object({ locale: z.enum(locales) });
 
 /**
  * The language switcher's form action. It remembers the chosen language in the cookie that

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from '../../app/_i18n/config';
 import { launchChromium } from '../support/browser';
 import { connected, connectSocket } from '../support/hubro';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
@@ -24,6 +25,7 @@ describe('Hubro in a browser', () => {
     await server?.cleanup();
   });
 
+  const cookie = async (c: BrowserContext, name: string) => (await c.cookies(server.url)).find((k) => k.name === name)?.value;
   const visible = (text: string | RegExp) => page.locator(':visible', { hasText: text }).last();
   const button = (name: string | RegExp) => page.getByRole('button', { name }).locator('visible=true').first();
 
@@ -110,9 +112,19 @@ describe('Hubro in a browser', () => {
       const p = await noScript.newPage();
       await p.goto(server.url);
       expect(await p.getAttribute('html', 'lang')).toBe('nb');
+      // A forged language changes nothing: the page comes back in Norwegian, with no cookie.
+      const english = p.getByRole('button', { name: 'English' }).first();
+      await english.evaluate((b) => b.setAttribute('value', 'de'));
+      const posted = () => p.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(server.url));
+      const [refused] = await Promise.all([posted(), english.click()]);
+      expect(refused.status()).toBe(200);
+      await p.waitForLoadState('load');
+      expect(await p.getAttribute('html', 'lang')).toBe('nb');
+      expect(await cookie(noScript, LOCALE_COOKIE)).toBeUndefined();
+
       await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: 'English' }).first().click()]);
       await expect.poll(() => p.getAttribute('html', 'lang')).toBe('en');
-      expect((await noScript.cookies(server.url)).find((c) => c.name === 'hubro-locale')?.value).toBe('en');
+      expect(await cookie(noScript, LOCALE_COOKIE)).toBe('en');
     } finally {
       await noScript.close();
     }
@@ -150,7 +162,7 @@ describe('Hubro in a browser', () => {
       const hourIn = (timeZone: string) =>
         new Intl.DateTimeFormat('nb', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso!));
       // The first answer is rendered before the server knows the zone, on Norwegian time.
-      await expect.poll(async () => (await visitor.cookies(server.url)).find((c) => c.name === 'hubro-tz')?.value).toBe('America/New_York');
+      await expect.poll(() => cookie(visitor, TIME_ZONE_COOKIE)).toBe('America/New_York');
       await expect.poll(() => first.getAttribute('title'), { timeout: 15_000 }).toContain(hourIn('America/New_York'));
       expect(hourIn('America/New_York')).not.toBe(hourIn('Europe/Oslo'));
       expect(seen).toHaveLength(1);
@@ -165,7 +177,7 @@ describe('Hubro in a browser', () => {
       const p = await visitor.newPage();
       const seen = refreshes(p);
       await p.goto(`${server.url}/sign-up`);
-      await expect.poll(async () => (await visitor.cookies(server.url)).find((c) => c.name === 'hubro-tz')?.value).toBe('Europe/Oslo');
+      await expect.poll(() => cookie(visitor, TIME_ZONE_COOKIE)).toBe('Europe/Oslo');
       await p.waitForLoadState('load');
       await p.waitForTimeout(1500);
       expect(seen).toEqual([]);
