@@ -124,7 +124,7 @@ describe('a meeting in three browsers', () => {
     await kari!.page.locator('[data-participant]', { hasText: 'Ola Hansen' }).filter({ hasText: /Hånden er oppe/ }).waitFor({ state: 'attached' });
   });
 
-  it('shows a shared screen large, beside the camera tiles', async () => {
+  it('shows a shared screen large, beside the camera tiles', { timeout: 90_000 }, async () => {
     const [kari, ola] = people;
     await kari!.page.getByRole('button', { name: 'Del skjerm' }).click();
     await until(async () => (await frames(ola!.page, 'Kari Nordmann', 'screen')) > 0, 'Ola decodes the screen');
