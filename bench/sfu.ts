@@ -14,7 +14,9 @@
  * a file cannot answer keyframe requests), --workers=1|2 (one node only), --no-piped,
  * --recover (a step that throws counts as failed and the ramp bisects on),
  * --window=SECONDS (per step), --iterations=N (first-frame joins),
- * --camera=clip|builtin (the fake camera picture), --only=first-frame|capacity, --out=FILE,
+ * --camera=clip|builtin (the fake camera picture), --only=first-frame|capacity|alternate, --out=FILE,
+ * --alternate=N --rounds=R (with --only=alternate: R rounds of bare and Hubro windows back to back
+ * at N consumers per worker, for the worker CPU each path spends per forwarded packet),
  * --no-wait (do not wait for other processes to go quiet; contended steps are still flagged).
  */
 import fs from 'node:fs';
@@ -26,7 +28,7 @@ import { makeRoom, makeUser } from '../tests/support/room-client';
 import { Audience } from './sfu/audience-client';
 import { bundlePageScript, launchChromium, openBenchPage } from './sfu/browser';
 import { MEDIA_CODECS, type Room } from '../server/sfu/room';
-import { BareLoad, cameraProducer, delay, HubroLoad, roomTarget, SinkPorts, type RampResult, type StepContext, type Target } from './sfu/capacity';
+import { alternate, BareLoad, cameraProducer, delay, HubroLoad, roomTarget, SinkPorts, type AlternationResult, type RampResult, type StepContext, type Target } from './sfu/capacity';
 import { writeFakeCameraClip } from './sfu/fake-camera';
 import { JoinTrace } from './sfu/join-trace';
 import { startRtpPerformer } from './webcast/rtp-performer';
@@ -44,6 +46,7 @@ import {
   table,
   waitForSteadyCamera,
   loggedRamp,
+  stepTable,
   type Publisher,
 } from './sfu/run';
 
@@ -54,6 +57,8 @@ import {
 const { argv, flag, option } = cli();
 const quick = flag('quick');
 const only = option('only');
+/** Runs without first frames (and without Chromium, with the RTP publisher). */
+const capacityOnly = only === 'capacity' || only === 'alternate';
 const publisherKind = option('publisher') ?? 'rtp';
 if (publisherKind !== 'chromium' && publisherKind !== 'rtp') throw new Error(`--publisher=${publisherKind}: rtp or chromium`);
 const workerCounts = option('workers') ? [Number(option('workers'))] : [1, 2];
@@ -69,6 +74,8 @@ const settings = {
   /** Also ramp the bare reference with one room's producer piped to the second worker (--no-piped: skip). */
   piped: !flag('no-piped'),
   recover: flag('recover'),
+  /** --only=alternate: bare and Hubro windows back to back at one load (--alternate=consumers per worker, --rounds=N). */
+  alternate: { consumers: Number(option('alternate') ?? 400), rounds: Number(option('rounds') ?? (quick ? 1 : 4)) },
   // Coarse steps, then bisection between the last pass and the first failure down to `precision`.
   oneWorker: { step: quick ? 300 : 200, precision: quick ? 1000 : 50, maxTotal: quick ? 600 : 1800 },
   // The ceiling leaves room for 1.9 × what one worker did with the RTP publisher.
@@ -128,7 +135,7 @@ async function main() {
 
     // Chromium: the first-frame publisher and viewers, and the ramps' publishers with --publisher=chromium.
     let browser: Browser | undefined;
-    if (only !== 'capacity' || publisherKind === 'chromium') {
+    if (!capacityOnly || publisherKind === 'chromium') {
       const clip = settings.camera === 'clip' ? writeFakeCameraClip({ noise: 4 }) : undefined;
       if (clip) cleanups.push(async () => fs.rmSync(path.dirname(clip), { recursive: true, force: true }));
       const launched = await launchChromium({ cameraClip: clip });
@@ -155,6 +162,7 @@ async function main() {
     };
 
     const capacity: Record<string, RampResult> = {};
+    const alternations: Record<string, AlternationResult> = {};
     const runRamps = async (
       label: string,
       node: Hubro,
@@ -183,6 +191,28 @@ async function main() {
         // The RTP publisher does not back off: its 720p layer is judged at the SFU (rate and producer score).
         fileSender: publisherKind === 'rtp',
       };
+      if (only === 'alternate') {
+        if (!paths.includes('hubro')) return;
+        const workers = new Set(targets.map((t) => t.workerIndex)).size;
+        const consumers = settings.alternate.consumers * workers;
+        await awaitQuiet(`${label}: alternating bare and Hubro`);
+        log(`${label} — ${settings.alternate.rounds} rounds of bare and Hubro back to back (alternating order), ${consumers} consumers each`);
+        const steps = stepTable();
+        console.log(steps.header());
+        const result = await alternate(
+          context,
+          { bare: new BareLoad(ports), hubro: new HubroLoad(ports, audience, node, audienceUserId) },
+          { ...settings.alternate, consumers, windowMs: settings.windowMs, workers, log: (step, round) => console.log(`${steps.line(step)}  round ${round + 1} ${step.path}`) },
+          targets,
+        );
+        if (result.error) log(`${label}: stopped by an error: ${result.error}`);
+        log(
+          `${label}: packets per worker CPU-second, median of ${result.roundRatios.length} rounds: bare ${result.byPath.bare.packetsPerWorkerCpuSecond.median}, Hubro ${result.byPath.hubro.packetsPerWorkerCpuSecond.median}; Hubro / bare per round ${result.roundRatios.join(', ')} (median ${result.ratioMedian})`,
+        );
+        alternations[label] = result;
+        results.alternations = alternations;
+        return;
+      }
       for (const path of paths) {
         if (run.interrupted) return;
         const load = path === 'bare' ? new BareLoad(ports) : new HubroLoad(ports, audience, node, audienceUserId);
@@ -207,13 +237,13 @@ async function main() {
       cleanups.push(one.stop);
       // First frames need a publisher that answers keyframe requests: Chromium, always.
       let publisherA: { close: () => Promise<void> } | undefined;
-      if (only !== 'capacity') {
+      if (!capacityOnly) {
         publisherA = await publish(one.node.url, one.users.hostA.id, one.rooms.a.slug);
         cleanups.push(publisherA.close);
       }
       const roomA = (): Room => one.node.rooms.get(one.rooms.a.id)!;
 
-      if (only !== 'capacity') {
+      if (!capacityOnly) {
         await waitForSteadyCamera(roomA());
         await awaitQuiet('the first-frame joins');
         const viewerCookie = await sessionCookie(one.users.viewer.id);
@@ -276,7 +306,7 @@ async function main() {
       // Reference only (bare, Hubro cannot do it): one room whose producer is piped to a router
       // on the other worker, the consumers split between the two. One encoder instead of two,
       // and the second worker's fan-out does not delay the publisher's transport-cc feedback.
-      if (settings.piped) {
+      if (settings.piped && only !== 'alternate') {
         const { router: pipedRouter, workerIndex } = await two.node.pool.createRouter(MEDIA_CODECS, { bench: 'piped' });
         cleanups.push(async () => pipedRouter.close());
         if (workerIndex === roomA.workerIndex) throw new Error('the piped router opened on the same worker as room A');
@@ -293,8 +323,13 @@ async function main() {
       await runRamps('2 workers', two.node, [roomA, roomB], [publisherA, publisherB], two.users.audience.id, settings.twoWorkers);
     }
 
-    results.summary = summary(results);
-    printSummary(results);
+    if (only === 'alternate') {
+      results.summary = alternationSummary(alternations);
+      printAlternations(alternations);
+    } else {
+      results.summary = summary(results);
+      printSummary(results);
+    }
   } finally {
     await run.finish('sfu', results, { quick, out: option('out') });
   }
@@ -412,6 +447,43 @@ function summary(results: Record<string, unknown>) {
       firstFrameP95AtMost400: ff ? ff.firstFrameMs.p95 <= 400 : null,
     },
   };
+}
+
+/** --only=alternate: each node's CPU per forwarded packet, bare against Hubro. */
+function alternationSummary(alternations: Record<string, AlternationResult>) {
+  return Object.fromEntries(
+    Object.entries(alternations).map(([label, a]) => [
+      label,
+      {
+        consumers: a.consumers,
+        rounds: a.roundRatios.length,
+        packetsPerWorkerCpuSecond: { bare: a.byPath.bare.packetsPerWorkerCpuSecond, hubro: a.byPath.hubro.packetsPerWorkerCpuSecond },
+        workerCpuPercentMedian: { bare: a.byPath.bare.workerCpuPercentMedian, hubro: a.byPath.hubro.workerCpuPercentMedian },
+        lossPercentMax: { bare: a.byPath.bare.lossPercentMax, hubro: a.byPath.hubro.lossPercentMax },
+        hubroVsBarePerRound: a.roundRatios,
+        hubroVsBareMedian: a.ratioMedian,
+        hubroAtLeast90PercentOfBare: a.ratioMedian >= 0.9,
+        ...(a.error ? { error: a.error } : {}),
+      },
+    ]),
+  );
+}
+
+function printAlternations(alternations: Record<string, AlternationResult>) {
+  console.log('\n=== Forwarded packets per worker CPU-second, bare and Hubro back to back (median of the rounds) ===');
+  console.log(
+    table(
+      ['', 'consumers', 'bare', 'Hubro', 'Hubro / bare (median of rounds)', 'per round'],
+      Object.entries(alternations).map(([label, a]) => [
+        label,
+        a.consumers,
+        a.byPath.bare.packetsPerWorkerCpuSecond.median,
+        a.byPath.hubro.packetsPerWorkerCpuSecond.median,
+        `${Math.round(a.ratioMedian * 100)} %`,
+        a.roundRatios.join(' '),
+      ]),
+    ),
+  );
 }
 
 function printSummary(results: Record<string, unknown>) {

@@ -813,3 +813,104 @@ export async function ramp(ctx: StepContext, load: Load, options: RampOptions, t
 export function delay(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Alternating bare / Hubro windows at one load: CPU per forwarded packet
+// ---------------------------------------------------------------------------------------------
+
+export interface AlternationOptions {
+  /** Consumers in every window, split evenly between the targets. */
+  consumers: number;
+  /** Rounds; each measures both paths once, in the order bare, Hubro on even rounds and the reverse on odd ones. */
+  rounds: number;
+  windowMs: number;
+  workers: number;
+  log: (step: StepResult, round: number) => void;
+}
+
+export interface AlternationResult {
+  consumers: number;
+  workers: number;
+  rounds: number;
+  windows: Array<{ round: number; path: 'bare' | 'hubro'; step: StepResult }>;
+  /** Per path: forwarded packets per worker CPU-second (median, min, max over the rounds) and the median worker CPU. */
+  byPath: Record<'bare' | 'hubro', { packetsPerWorkerCpuSecond: { median: number; min: number; max: number }; workerCpuPercentMedian: number; lossPercentMax: number }>;
+  /** Hubro's packets per worker CPU-second over bare's, per round (same round, back to back), and their median. */
+  roundRatios: number[];
+  ratioMedian: number;
+  error?: string;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * The capacity ramps find where each path starts to lose packets, but on a 2-core VM that point
+ * moves by ±20 % from run to run (a step near saturation tips over or not on the scheduler's
+ * luck), for either path. What Hubro could add is CPU in the worker per forwarded packet (its
+ * signalling, stats, layer management, the pause/resume handshake): this measures exactly that,
+ * at one load below saturation, with bare and Hubro windows back to back in alternating order so
+ * drift on the machine falls on both. Capacity is the worker's core divided by that cost.
+ */
+export async function alternate(
+  ctx: StepContext,
+  loads: { bare: Load; hubro: Load },
+  options: AlternationOptions,
+  targets: Target[],
+): Promise<AlternationResult> {
+  const each = Math.round(options.consumers / targets.length);
+  const windows: AlternationResult['windows'] = [];
+  let error: string | undefined;
+  try {
+    for (let round = 0; round < options.rounds; round++) {
+      const order: Array<'bare' | 'hubro'> = round % 2 === 0 ? ['bare', 'hubro'] : ['hubro', 'bare'];
+      for (const path of order) {
+        const load = loads[path];
+        const started = performance.now();
+        for (const target of targets) await load.grow(target, each);
+        const growMs = Math.round(performance.now() - started);
+        try {
+          const step = await measureUncontended(ctx, load, options.workers, options.windowMs, growMs);
+          windows.push({ round, path, step });
+          options.log(step, round);
+        } finally {
+          for (const target of targets) await load.shrink(target, each);
+        }
+        await settle(ctx, load);
+      }
+    }
+  } catch (e) {
+    error = (e as Error).message;
+  } finally {
+    ctx.ports.reset();
+  }
+  const summaryOf = (path: 'bare' | 'hubro') => {
+    const steps = windows.filter((w) => w.path === path).map((w) => w.step);
+    const efficiency = steps.map((s) => s.packetsPerWorkerCpuSecond);
+    return {
+      packetsPerWorkerCpuSecond: { median: Math.round(median(efficiency)), min: Math.min(...efficiency), max: Math.max(...efficiency) },
+      workerCpuPercentMedian: round1(median(steps.map((s) => s.perWorker.reduce((sum, w) => sum + w.cpuPercent, 0) / (s.perWorker.length || 1)))),
+      lossPercentMax: Math.max(0, ...steps.map((s) => s.receivedLossPercent)),
+    };
+  };
+  const roundRatios: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const bare = windows.find((w) => w.round === round && w.path === 'bare')?.step.packetsPerWorkerCpuSecond;
+    const hubro = windows.find((w) => w.round === round && w.path === 'hubro')?.step.packetsPerWorkerCpuSecond;
+    if (bare && hubro) roundRatios.push(Math.round((hubro / bare) * 1000) / 1000);
+  }
+  return {
+    consumers: options.consumers,
+    workers: options.workers,
+    rounds: options.rounds,
+    windows,
+    byPath: { bare: summaryOf('bare'), hubro: summaryOf('hubro') },
+    roundRatios,
+    ratioMedian: Math.round(median(roundRatios) * 1000) / 1000,
+    ...(error ? { error } : {}),
+  };
+}
