@@ -1,5 +1,5 @@
 /**
- * npm run bench:forum [-- --quick] [--keep]
+ * npm run bench:forum [-- --quick] [--keep] [--reuse=POSTGRES_URL] [--only=search]
  *
  * Seeds 100,000 threads and 1,000,000 posts (mixed Norwegian and English, with progress),
  * starts Hubro on that database exactly as `npm start` does, and measures with autocannon:
@@ -21,6 +21,11 @@ import { seedDemoContent } from '../server/seed/seed';
 const quick = process.argv.includes('--quick');
 /** --keep: leave the seeded Postgres database in place (its URL is printed), e.g. to EXPLAIN queries on it. */
 const keep = process.argv.includes('--keep');
+/** --reuse=URL: measure on a database an earlier `--keep` run seeded (nothing is seeded, nothing dropped). */
+const reuse = process.argv.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
+/** --only=search: measure search only (e.g. to compare two builds on one kept database). */
+const searchOnly = process.argv.includes('--only=search');
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const THREADS = quick ? 10_000 : 100_000;
 const POSTS = quick ? 100_000 : 1_000_000;
 const BIG_THREAD_REPLIES = 10_000;
@@ -71,7 +76,7 @@ function sentence(words: string[], seedExpr: string, lengthExpr = `5 + ((${seedE
 async function searchIndexes(db: DatabaseHandle['db']) {
   return rows<{ indexname: string; indexdef: string }>(
     await db.execute(sql`select indexname, indexdef from pg_indexes
-      where schemaname = current_schema() and tablename in ('forum_posts', 'forum_threads') and indexdef ilike '%using gin%'`),
+      where schemaname = current_schema() and tablename in ('forum_posts', 'forum_threads', 'forum_recent_posts') and indexdef ilike '%using gin%'`),
   );
 }
 
@@ -90,6 +95,9 @@ async function seed(db: DatabaseHandle['db']) {
   // migrated one.
   const indexes = await searchIndexes(db);
   for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname}"`));
+  // The trigger that keeps forum_recent_posts (the newest posts' search columns) would add and
+  // push out a row for every post; the window is filled once after the load instead.
+  await db.execute(sql`alter table forum_posts disable trigger forum_posts_recent_sync`);
   const chunk = 10_000;
   const postsPerThread = Math.floor((POSTS - BIG_THREAD_REPLIES) / THREADS);
   for (let start = 0; start < THREADS; start += chunk) {
@@ -138,6 +146,8 @@ async function seed(db: DatabaseHandle['db']) {
     );
     progress('the big thread', end, BIG_THREAD_REPLIES + 1);
   }
+  await db.execute(sql`select forum_recent_posts_rebuild()`);
+  await db.execute(sql`alter table forum_posts enable trigger forum_posts_recent_sync`);
   const t0 = performance.now();
   for (const index of indexes) {
     await db.transaction(async (tx) => {
@@ -214,7 +224,10 @@ async function main() {
   let env: Record<string, string>;
   let dropDatabase = async () => {};
   let database: DatabaseHandle;
-  if (process.env.DATABASE_URL) {
+  if (reuse) {
+    database = await openDatabase({ kind: 'postgres', url: reuse });
+    env = { DATABASE_URL: reuse, DATA_DIR: dataDir };
+  } else if (process.env.DATABASE_URL) {
     const admin = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL });
     const name = `hubro_bench_forum_${Date.now()}`;
     await admin.db.execute(sql.raw(`create database ${name}`));
@@ -237,8 +250,10 @@ async function main() {
   try {
     await database.migrate();
     const t0 = performance.now();
-    const bigThread = await seed(database.db);
-    const seedSeconds = Math.round((performance.now() - t0) / 1000);
+    const bigThread = reuse
+      ? rows<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by post_count desc limit 1`))[0]!.id
+      : await seed(database.db);
+    const seedSeconds = reuse ? null : Math.round((performance.now() - t0) / 1000);
     const threadIds = rows<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by random() limit 500`)).map((r) => r.id);
     // PGlite allows one process per data dir: hand it over to the server.
     await database.close();
@@ -248,18 +263,22 @@ async function main() {
       await fetch(`${server.url}/forum/t/${bigThread}`).then((r) => r.text());
       console.log('measuring (anonymous reader, HTML thread pages):');
       const results = {
-        bigFirst: await cannon('thread page, 10,000 replies, first page', server.url, [`/forum/t/${bigThread}`]),
-        bigLast: await cannon('thread page, 10,000 replies, last page', server.url, [`/forum/t/${bigThread}?after=9950`]),
-        random: await cannon('thread page, random threads', server.url, threadIds.map((id) => `/forum/t/${id}`)),
+        ...(searchOnly
+          ? {}
+          : {
+              bigFirst: await cannon('thread page, 10,000 replies, first page', server.url, [`/forum/t/${bigThread}`]),
+              bigLast: await cannon('thread page, 10,000 replies, last page', server.url, [`/forum/t/${bigThread}?after=9950`]),
+              random: await cannon('thread page, random threads', server.url, threadIds.map((id) => `/forum/t/${id}`)),
+            }),
         search: await cannon('search (nb and en queries)', server.url, QUERIES.map((q) => `/api/forum/search?q=${encodeURIComponent(q)}`)),
       };
       const out = {
-        meta: { date: new Date().toISOString(), command: `npm run bench:forum${quick ? ' -- --quick' : ''}`, database: target, cores: os.availableParallelism(), cpu: os.cpus()[0]?.model },
+        meta: { date: new Date().toISOString(), command: `npm run bench:forum${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, database: target, cores: os.availableParallelism(), cpu: os.cpus()[0]?.model },
         seed: { threads: THREADS + 1, posts: POSTS + 1, seconds: seedSeconds },
         results,
         targets: { threadPageP95Ms: 25, threadPageRequestsPerSecond: 1000, searchP95Ms: 50 },
       };
-      const file = path.join(import.meta.dirname, 'results', `forum-${out.meta.date.slice(0, 10)}-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}${quick ? '-quick' : ''}.json`);
+      const file = option('out') ?? path.join(import.meta.dirname, 'results', `forum-${out.meta.date.slice(0, 10)}-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}${quick ? '-quick' : ''}.json`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(out, null, 1));
       console.log(`results written to ${path.relative(process.cwd(), file)}`);

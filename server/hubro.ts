@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../db/client';
 import { CLIENT_IP_HEADER } from './auth/client-ip';
 import type { Config } from './config';
 import { healthReport, type Lifecycle } from './http/health';
+import { FORUM_SEARCH_PATH, handleForumSearch } from './http/forum-search';
 import { createMetrics } from './http/metrics';
 import { invalidatingForumLive, PageCache } from './http/page-cache';
 import type { Logger } from './logger';
@@ -99,6 +100,11 @@ export async function startHubro(options: HubroOptions): Promise<Hubro> {
         res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
         res.end(text);
       });
+      return;
+    }
+    // Search is answered here, before Next.js (see server/http/forum-search.ts).
+    if (pathname === FORUM_SEARCH_PATH && lifecycle === 'ready' && database) {
+      void handleForumSearch(req, res, { db: database.db, authSecret: config.authSecret!, logger });
       return;
     }
     if (lifecycle !== 'ready' || !handleNext) {

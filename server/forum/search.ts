@@ -62,36 +62,17 @@ export function highlight(raw: string): string {
 export const SEARCH_CANDIDATES = 200;
 
 /**
- * Body matches are looked for in three steps, each run only while the steps before it found
- * fewer than the candidates needed (a UNION ALL under a LIMIT stops pulling from its branches):
- *  1. the newest RECENT posts, walked backwards along `forum_posts_seq_key` (a common word fills
- *     the candidates within a few thousand posts) or through the GIN bitmap for rarer words;
- *  2. the next OLDER posts, as the GIN bitmap ANDed with the seq range (never a walk: for a rare
- *     word the walk would read the whole range);
- *  3. everything older, through the GIN bitmap alone (`seq + 0` keeps the planner off the seq
- *     index: with a LIMIT it would walk the whole table when it misjudges a rare word as common).
- * Each step costs about its matches (or, in step 1, at most RECENT index entries).
+ * Body matches are looked for in two steps; the second runs only while the first found fewer
+ * than the candidates needed (a UNION ALL under a LIMIT stops pulling from its branches):
+ *  1. forum_recent_posts, the newest posts' search columns (migration 0010 keeps the last 50,000
+ *     there): through its own GIN index, whose posting lists are a twentieth of the forum's, or
+ *     walked backwards along its seq for a word so common that the newest 200 come quickly;
+ *  2. everything older, in forum_posts, through the GIN bitmap (`seq + 0` keeps the planner off
+ *     the seq index: with a LIMIT it would walk the whole table when it misjudges a rare word as
+ *     common). Below the window's lowest seq, so each post falls in exactly one step.
+ * Reading a common word's whole posting list in forum_posts' GIN index (10,000+ entries on a
+ * million posts) cost milliseconds per search, twice when both of the former first steps ran.
  */
-const RECENT = 10_000;
-const OLDER = 50_000;
-
-const TOP_TTL_MS = 10_000;
-const newest = new WeakMap<Database, { seq: number; readAt: number }>();
-
-/**
- * The newest post's seq, re-read at most every TOP_TTL_MS (a round trip less per search). An
- * older value only moves the step boundaries a little: the first step has no upper bound and
- * the last no lower one, so every post still falls in exactly one step.
- */
-async function newestSeq(db: Database): Promise<number> {
-  const known = newest.get(db);
-  if (known && Date.now() - known.readAt < TOP_TTL_MS) return known.seq;
-  const [row] = rowsOf(await db.execute(sql`select coalesce(max(seq), 0) as top from forum_posts`));
-  const seq = Number(row?.top ?? 0);
-  newest.set(db, { seq, readAt: Date.now() });
-  return seq;
-}
-
 function rowsOf(result: unknown): Array<Record<string, unknown>> {
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
 }
@@ -115,7 +96,6 @@ export async function searchForum(db: Database, actor: Actor, input: unknown): P
   const offset = (page - 1) * SEARCH_PAGE;
   const candidates = SEARCH_CANDIDATES * Math.ceil((offset + SEARCH_PAGE + 1) / SEARCH_CANDIDATES);
 
-  const top = await newestSeq(db);
   const authorIdQuery = author ? sql`(select id from users where handle = ${author})` : undefined;
 
   // Categories the actor may read: none restricted, or restricted to a role the actor has.
@@ -139,9 +119,10 @@ export async function searchForum(db: Database, actor: Actor, input: unknown): P
   );
   const columns = sql`p.thread_id, p.number, p.created_at, p.language, p.body_search`;
   const steps = [
-    sql`(select ${columns} from forum_posts p where p.seq > ${top - RECENT} and ${postFilters} order by p.seq desc limit ${candidates})`,
-    sql`(select ${columns} from forum_posts p where p.seq > ${top - OLDER} and p.seq <= ${top - RECENT} and ${postFilters} order by p.seq + 0 desc limit ${candidates})`,
-    sql`(select ${columns} from forum_posts p where p.seq + 0 <= ${top - OLDER} and ${postFilters} order by p.seq + 0 desc limit ${candidates})`,
+    sql`(select ${columns} from forum_recent_posts p where ${postFilters} order by p.seq desc limit ${candidates})`,
+    sql`(select ${columns} from forum_posts p
+          where p.seq + 0 < (select coalesce(min(seq), 9223372036854775807) from forum_recent_posts) and ${postFilters}
+          order by p.seq + 0 desc limit ${candidates})`,
   ];
 
   // Hits are keyed by (thread, post number) until the page is chosen, so a title match needs
