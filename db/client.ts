@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 /** The drizzle database, whichever driver is underneath. */
@@ -25,6 +26,30 @@ export type DatabaseTarget =
 
 export const MIGRATIONS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
+/** Per Postgres database: a small pool whose sessions plan prepared statements once (see executePlannedOnce). */
+const plannedOnce = new WeakMap<Database, (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>>();
+const dialect = new PgDialect();
+
+/**
+ * Runs a hot read statement as a named prepared statement with a generic plan, on Postgres:
+ * planned once per connection and reused for every parameter value, where `db.execute` sends an
+ * unnamed statement that is parsed and planned again each time. On PGlite (one user, no planning
+ * worth saving) it is plain `db.execute`.
+ *
+ * Only for statements whose best plan does not depend on the parameter values; forum search is
+ * the one (server/forum/search.ts says why). The pool's sessions use
+ * `plan_cache_mode = force_generic_plan`, so nothing else may run on it.
+ */
+export async function executePlannedOnce(db: Database, query: SQL): Promise<Array<Record<string, unknown>>> {
+  const run = plannedOnce.get(db);
+  if (!run) {
+    const result = await db.execute(query);
+    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  }
+  const { sql, params } = dialect.sqlToQuery(query);
+  return run(sql, params);
+}
+
 // Any fixed number: serialises migrations when several Hubro nodes start against one server.
 const MIGRATION_LOCK_ID = 727_001;
 
@@ -41,6 +66,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'hubro' } });
   const db = drizzle(client, { schema });
+  const planned = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connection: { application_name: 'hubro-planned', plan_cache_mode: 'force_generic_plan' },
+  });
+  plannedOnce.set(db as unknown as Database, (text, params) => planned.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Array<Record<string, unknown>>>);
   const parsed = new URL(url);
   return {
     db: db as unknown as Database,
@@ -62,7 +93,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       await client`select 1`;
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), planned.end({ timeout: 5 })]);
     },
   };
 }
