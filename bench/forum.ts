@@ -19,13 +19,13 @@ import { openDatabase, type DatabaseHandle } from '../db/client';
 import { seedDemoContent } from '../server/seed/seed';
 
 const quick = process.argv.includes('--quick');
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 /** --keep: leave the seeded Postgres database in place (its URL is printed), e.g. to EXPLAIN queries on it. */
 const keep = process.argv.includes('--keep');
 /** --reuse=URL: measure on a database an earlier `--keep` run seeded (nothing is seeded, nothing dropped). */
-const reuse = process.argv.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
+const reuse = option('reuse');
 /** --only=search: measure search only (e.g. to compare two builds on one kept database). */
-const searchOnly = process.argv.includes('--only=search');
-const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const searchOnly = option('only') === 'search';
 const THREADS = quick ? 10_000 : 100_000;
 const POSTS = quick ? 100_000 : 1_000_000;
 const BIG_THREAD_REPLIES = 10_000;

@@ -26,8 +26,18 @@ export type DatabaseTarget =
 
 export const MIGRATIONS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
-/** Per Postgres database: a small pool whose sessions plan prepared statements once (see executePlannedOnce). */
-const plannedOnce = new WeakMap<Database, (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>>();
+/** The rows of `db.execute`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+type PlannedRunner = (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+/**
+ * Where a Postgres database keeps its planned-once runner (see executePlannedOnce): on the
+ * database object under a registered symbol, not in a module-level map, because Next.js bundles
+ * its own copy of this module and must find the runner the server attached.
+ */
+const PLANNED = Symbol.for('hubro.db.plannedOnce');
 const dialect = new PgDialect();
 
 /**
@@ -41,11 +51,8 @@ const dialect = new PgDialect();
  * `plan_cache_mode = force_generic_plan`, so nothing else may run on it.
  */
 export async function executePlannedOnce(db: Database, query: SQL): Promise<Array<Record<string, unknown>>> {
-  const run = plannedOnce.get(db);
-  if (!run) {
-    const result = await db.execute(query);
-    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
-  }
+  const run = (db as unknown as { [PLANNED]?: PlannedRunner })[PLANNED];
+  if (!run) return rowsOf(await db.execute(query));
   const { sql, params } = dialect.sqlToQuery(query);
   return run(sql, params);
 }
@@ -71,7 +78,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     onnotice: () => {},
     connection: { application_name: 'hubro-planned', plan_cache_mode: 'force_generic_plan' },
   });
-  plannedOnce.set(db as unknown as Database, (text, params) => planned.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Array<Record<string, unknown>>>);
+  const run: PlannedRunner = (text, params) => planned.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Array<Record<string, unknown>>>;
+  Object.defineProperty(db, PLANNED, { value: run });
   const parsed = new URL(url);
   return {
     db: db as unknown as Database,

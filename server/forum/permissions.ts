@@ -1,4 +1,4 @@
-import type { ForumCategory, UserRole } from '../../db/schema';
+import type { ForumCategory, User, UserRole } from '../../db/schema';
 
 /** The acting user, from the session; null when anonymous. */
 export type Actor = {
@@ -9,6 +9,11 @@ export type Actor = {
   createdAt: Date;
   suspendedUntil: Date | null;
 } | null;
+
+/** A signed-in user as the forum's permission checks see them. */
+export function forumActorOf(user: User): NonNullable<Actor> {
+  return { id: user.id, role: user.role, handle: user.handle, name: user.displayName, createdAt: user.createdAt, suspendedUntil: user.suspendedUntil };
+}
 
 const RANK: Record<UserRole, number> = { member: 1, host: 2, moderator: 3, admin: 4 };
 

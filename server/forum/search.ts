@@ -62,18 +62,6 @@ export function highlight(raw: string): string {
 export const SEARCH_CANDIDATES = 200;
 
 /**
- * Body matches are looked for in two steps; the second runs only while the first found fewer
- * than the candidates needed (a UNION ALL under a LIMIT stops pulling from its branches):
- *  1. forum_recent_posts, the newest posts' search columns (migration 0010 keeps the last 50,000
- *     there): through its own GIN index, whose posting lists are a twentieth of the forum's, or
- *     walked backwards along its seq for a word so common that the newest 200 come quickly;
- *  2. everything older, in forum_posts, through the GIN bitmap (`seq + 0` keeps the planner off
- *     the seq index: with a LIMIT it would walk the whole table when it misjudges a rare word as
- *     common). Below the window's lowest seq, so each post falls in exactly one step.
- * Reading a common word's whole posting list in forum_posts' GIN index (10,000+ entries on a
- * million posts) cost milliseconds per search, twice when both of the former first steps ran.
- */
-/**
  * Full-text search over post bodies and thread titles. Every post was stemmed with its own
  * language (norwegian or english), so the query is stemmed both ways and each post is matched
  * with the query of its language: "hytter" finds "hytte" in Norwegian posts, "meetings" finds
@@ -116,6 +104,16 @@ export async function searchForum(db: Database, actor: Actor, input: unknown): P
     ],
     sql` and `,
   );
+  // Body matches are looked for in two steps; the second runs only while the first found fewer
+  // than the candidates needed (a UNION ALL under a LIMIT stops pulling from its branches):
+  //  1. forum_recent_posts, the newest posts' search columns (migration 0010 keeps the last
+  //     50,000 there), through its own GIN index, whose posting lists are a twentieth of the
+  //     forum's: reading a common word's whole list in forum_posts' index (10,000+ entries on a
+  //     million posts) cost milliseconds per search;
+  //  2. everything older, in forum_posts, below the window's lowest seq, so each post falls in
+  //     exactly one step.
+  // `seq + 0` keeps both steps on their GIN bitmaps: walking the seq index with a LIMIT reads
+  // the whole table for a word the planner wrongly thinks is common.
   const columns = sql`p.thread_id, p.number, p.created_at, p.language, p.body_search`;
   const steps = [
     sql`(select ${columns} from forum_recent_posts p where ${postFilters} order by p.seq + 0 desc limit ${candidates})`,

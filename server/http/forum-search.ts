@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTranslator } from 'next-intl';
-import { isLocale, LOCALE_COOKIE, type Locale } from '../../app/_i18n/config';
+import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '../../app/_i18n/config';
 import enErrors from '../../app/_i18n/messages/en/errors.json';
 import nbErrors from '../../app/_i18n/messages/nb/errors.json';
 import type { Database } from '../../db/client';
 import { findUserById } from '../accounts/users';
 import { ForumError } from '../forum/errors';
-import type { Actor } from '../forum/permissions';
+import { forumActorOf, type Actor } from '../forum/permissions';
 import { searchForum } from '../forum/search';
 import type { Logger } from '../logger';
 import { parseCookieHeader, readSessionCookie } from '../signalling/session-cookie';
@@ -36,7 +36,7 @@ export interface ForumSearchDeps {
 export async function handleForumSearch(req: IncomingMessage, res: ServerResponse, deps: ForumSearchDeps): Promise<void> {
   const cookies = parseCookieHeader(req.headers.cookie);
   const chosen = cookies.get(LOCALE_COOKIE);
-  const locale: Locale = isLocale(chosen) ? chosen : 'nb';
+  const locale: Locale = isLocale(chosen) ? chosen : defaultLocale;
   const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     const json = JSON.stringify(body);
     res.writeHead(status, {
@@ -57,7 +57,7 @@ export async function handleForumSearch(req: IncomingMessage, res: ServerRespons
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'bad_request', undefined, { allow: 'GET, HEAD' });
   try {
-    const actor = await actorOf(req.headers.cookie, deps);
+    const actor = await actorOf(cookies, deps);
     const params = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
     const result = await searchForum(deps.db, actor, params);
     send(200, { ok: true, data: { ...result, hits: result.hits.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) } });
@@ -69,10 +69,9 @@ export async function handleForumSearch(req: IncomingMessage, res: ServerRespons
 }
 
 /** The signed-in reader as search's permission checks see them; null when anonymous (or the cookie is not valid). */
-async function actorOf(cookieHeader: string | undefined, deps: ForumSearchDeps): Promise<Actor> {
-  const claims = await readSessionCookie(cookieHeader, deps.authSecret);
+async function actorOf(cookies: Map<string, string>, deps: ForumSearchDeps): Promise<Actor> {
+  const claims = await readSessionCookie(cookies, deps.authSecret);
   if (!claims) return null;
   const user = await findUserById(deps.db, claims.userId);
-  if (!user) return null;
-  return { id: user.id, role: user.role, handle: user.handle, name: user.displayName, createdAt: user.createdAt, suspendedUntil: user.suspendedUntil };
+  return user ? forumActorOf(user) : null;
 }

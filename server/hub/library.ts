@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, arrayContains, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
+import { rowsOf, type Database } from '../../db/client';
 import { libraryEntries, libraryEntryType, users, type LibraryEntry, type LibraryEntryType } from '../../db/schema';
 import { highlight, START, STOP } from '../forum/search';
 import { rateLimit, type RateLimitRule } from '../http/rate-limit';
@@ -221,10 +221,6 @@ export async function libraryTypeCounts(db: Database): Promise<Partial<Record<Li
     .where(eq(libraryEntries.status, 'published'))
     .groupBy(libraryEntries.type);
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
-}
-
-function rowsOf(result: unknown): Array<Record<string, unknown>> {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
 }
 
 export interface LibraryHit {

@@ -7,6 +7,7 @@ import type { ZodType } from 'zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { findUserById } from '../accounts/users';
+import { forumActorOf } from '../forum/permissions';
 import { acceptGuestPass } from '../rooms/guest-access';
 import { recordAttendance } from '../rooms/attendance';
 import type { Logger } from '../logger';
@@ -158,14 +159,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
         role: user.role,
         locale: user.locale === 'en' ? 'en' : 'nb',
       };
-      socket.data.forumActor = {
-        id: user.id,
-        role: user.role,
-        handle: user.handle,
-        name: user.displayName,
-        createdAt: user.createdAt,
-        suspendedUntil: user.suspendedUntil,
-      };
+      socket.data.forumActor = forumActorOf(user);
       next();
     } catch (error) {
       deps.logger.error({ err: error }, 'socket handshake failed');

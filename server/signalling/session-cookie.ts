@@ -36,11 +36,11 @@ function sessionToken(cookies: Map<string, string>): string | undefined {
 }
 
 /**
- * Decodes the next-auth session cookie with the same secret next-auth uses. Returns null for a
- * missing, forged, tampered or expired token.
+ * Decodes the next-auth session cookie (from a Cookie header, or one already parsed) with the
+ * same secret next-auth uses. Returns null for a missing, forged, tampered or expired token.
  */
-export async function readSessionCookie(cookieHeader: string | undefined, secret: string): Promise<SessionClaims | null> {
-  const token = sessionToken(parseCookieHeader(cookieHeader));
+export async function readSessionCookie(cookies: string | undefined | Map<string, string>, secret: string): Promise<SessionClaims | null> {
+  const token = sessionToken(cookies instanceof Map ? cookies : parseCookieHeader(cookies));
   if (!token) return null;
   try {
     const claims = await decode({ token, secret });

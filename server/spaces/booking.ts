@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
+import { rowsOf, type Database } from '../../db/client';
 import { pipelinedTransaction } from '../../db/pipelined-transaction';
 import { bookings, resources, spaceHosts, spaces, type Booking, type BookingTerm, type Resource } from '../../db/schema';
 import { isHourly } from './resource-kinds';
@@ -324,10 +324,6 @@ export async function book(db: Database, userId: string, input: unknown, now = n
 
 async function unavailable(db: Database, resource: Resource, timeZone: string, request: Request, now: Date): Promise<BookingError> {
   return new BookingError(409, 'unavailable', { nextFree: await nextFree(db, resource, timeZone, request, now) });
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** Seats taken per local day of `days` (bookings overlapping each day), as a subquery (day, n). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { forumCategories, spaces, users } from '../../db/schema';
 import { seedDemoContent } from '../../server/seed/seed';
@@ -72,6 +72,14 @@ describe.each(databaseTargets())('database on $name', (target) => {
     const second = await seedDemoContent(handle.db);
     expect(second).toMatchObject({ seeded: false });
     expect((await handle.db.select().from(spaces)).length).toBe(spacesAfterFirst);
+  });
+
+  it('runs hot read statements planned once on Postgres, also through a second copy of the client module', async () => {
+    // Next.js bundles its own copy of db/client.ts; the search page must still reach the pool.
+    vi.resetModules();
+    const copy = await import('../../db/client');
+    const [row] = await copy.executePlannedOnce(handle.db, sql`select current_setting('application_name') as app, current_setting('plan_cache_mode') as mode, ${'x'}::text as p`);
+    expect(row).toEqual(target.name === 'postgres' ? { app: 'hubro-planned', mode: 'force_generic_plan', p: 'x' } : { app: expect.any(String), mode: 'auto', p: 'x' });
   });
 
   it('leaves a database that has only a user in it alone', async () => {

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { forumCategories, users } from '../../db/schema';
 import { setUserRole } from '../../server/accounts/users';
 import type { Hubro } from '../../server/hubro';
+import { forumActorOf } from '../../server/forum/permissions';
 import { createThread } from '../../server/forum/posting';
 import { MemoryStore } from '../../server/store/memory-store';
 import { databaseTargets } from '../support/databases';
@@ -41,9 +42,10 @@ describe.each(databaseTargets())('GET /api/forum/search on $name', (target) => {
     const kari = await makeUser(handle.db, 'Kari Nordmann');
     const mona = await makeUser(handle.db, 'Mona Moderator');
     await setUserRole(handle.db, mona.id, 'moderator');
+    // Accounts older than a day post at the normal rate.
     const actor = async (id: string) => {
       const [u] = await handle.db.select().from(users).where(eq(users.id, id));
-      return { id: u!.id, role: u!.role, handle: u!.handle, name: u!.displayName, createdAt: new Date(Date.now() - 2 * 86_400_000), suspendedUntil: null };
+      return { ...forumActorOf(u!), createdAt: new Date(Date.now() - 2 * 86_400_000) };
     };
     const deps = () => ({ db: handle.db, store: new MemoryStore() });
     await createThread(deps(), await actor(kari.id), {

@@ -1,19 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/client';
+import { rowsOf, type DatabaseHandle } from '../../db/client';
 import { forumCategories, forumPosts, users, type ForumPost } from '../../db/schema';
 import { setUserRole } from '../../server/accounts/users';
 import { moderate } from '../../server/forum/moderation';
-import type { Actor } from '../../server/forum/permissions';
+import { forumActorOf, type Actor } from '../../server/forum/permissions';
 import { createThread, editPost, reply } from '../../server/forum/posting';
 import { searchForum } from '../../server/forum/search';
 import { MemoryStore } from '../../server/store/memory-store';
 import { databaseTargets } from '../support/databases';
 import { makeUser } from '../support/room-client';
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Search looks for the newest matches in forum_recent_posts (kept by a trigger, migration 0010)
@@ -46,7 +42,8 @@ describe.each(databaseTargets())('search across the recent-posts window on $name
       const user = await makeUser(handle.db, name);
       if (role) await setUserRole(handle.db, user.id, role);
       const [u] = await handle.db.select().from(users).where(eq(users.id, user.id));
-      return { id: u!.id, role: u!.role, handle: u!.handle, name: u!.displayName, createdAt: new Date(Date.now() - 2 * 86_400_000), suspendedUntil: null };
+      // Accounts older than a day post at the normal rate.
+      return { ...forumActorOf(u!), createdAt: new Date(Date.now() - 2 * 86_400_000) };
     };
     kari = await actor('Kari Nordmann');
     mona = await actor('Mona Moderator', 'moderator');
