@@ -140,8 +140,14 @@ export async function deleteNews(deps: { db: Database; uploadsDir: string }, act
   if (!UUID.test(postId)) throw new HubError(404, 'not_found');
   const [existing] = await deps.db.select({ spaceId: newsPosts.spaceId }).from(newsPosts).where(eq(newsPosts.id, postId)).limit(1);
   if (!existing) throw new HubError(404, 'not_found');
-  if (!isEditor(actor) && !(existing.spaceId && (await isHostOf(deps.db, actor, existing.spaceId)))) throw new HubError(403, 'forbidden');
-  const [gone] = await deps.db.delete(newsPosts).where(eq(newsPosts.id, postId)).returning({ cover: newsPosts.cover });
+  const editor = isEditor(actor);
+  if (!editor && !(existing.spaceId && (await isHostOf(deps.db, actor, existing.spaceId)))) throw new HubError(403, 'forbidden');
+  // A host may delete the post only while it is still their space's: the check and the delete
+  // are one condition, so a post moved to another space meanwhile is not deleted.
+  const [gone] = await deps.db
+    .delete(newsPosts)
+    .where(editor ? eq(newsPosts.id, postId) : and(eq(newsPosts.id, postId), eq(newsPosts.spaceId, existing.spaceId!)))
+    .returning({ cover: newsPosts.cover });
   if (!gone) throw new HubError(404, 'not_found');
   await removeUpload(deps.uploadsDir, gone.cover);
 }

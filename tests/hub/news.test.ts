@@ -177,4 +177,28 @@ describe.each(databaseTargets())('hub news on $name', (target) => {
     expect(await findNews(handle.db, null, en.slug)).toBeNull();
     expect((await refusal(deleteNews(deps(), actors.moderator, en.id))).code).toBe('not_found');
   });
+
+  it('does not let a host delete a post that an editor moved to another space after the host’s check', async () => {
+    const post = await createNews(deps(), actors.host, { language: 'nb', title: 'Frokostmøte i Brøstadbotn', body: 'Velkommen.', spaceId: hotel });
+    // The editor's move lands between deleteNews's permission check and its delete.
+    const racing = new Proxy(handle.db, {
+      get(target, property, receiver) {
+        if (property !== 'delete') return Reflect.get(target, property, receiver);
+        return (table: typeof newsPosts) => {
+          const builder = target.delete(table);
+          return {
+            where: (condition: Parameters<typeof builder.where>[0]) => ({
+              returning: async (columns: { cover: typeof newsPosts.cover }) => {
+                await target.update(newsPosts).set({ spaceId: otherSpace }).where(eq(newsPosts.id, post.id));
+                return builder.where(condition).returning(columns);
+              },
+            }),
+          };
+        };
+      },
+    });
+    expect((await refusal(deleteNews({ db: racing, uploadsDir }, actors.host, post.id))).code).toBe('not_found');
+    const [row] = await handle.db.select().from(newsPosts).where(eq(newsPosts.id, post.id));
+    expect(row?.spaceId).toBe(otherSpace);
+  });
 });
