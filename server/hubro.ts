@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { healthReport, type Lifecycle } from './http/health';
 import { FORUM_SEARCH_PATH, handleForumSearch } from './http/forum-search';
 import { createMetrics } from './http/metrics';
-import { invalidatingForumLive, PageCache } from './http/page-cache';
+import { invalidatingForumLive, PageCache, selfRefresher } from './http/page-cache';
 import type { Logger } from './logger';
 import { setRuntime } from './runtime';
 import { seedDemoContent } from './seed/seed';
@@ -73,7 +73,8 @@ export async function startHubro(options: HubroOptions): Promise<Hubro> {
   const redisClients: RedisClient[] = [];
 
   // Anonymous forum pages are served from memory; off in development, where pages change.
-  const pageCache = config.dev ? null : new PageCache();
+  // Stale pages are rendered again by a request to this server itself.
+  const pageCache = config.dev ? null : new PageCache({}, selfRefresher(() => server));
   const metrics = createMetrics({ sfu: () => sfu, io: () => io, rooms: () => signalling?.rooms, pageCache: () => pageCache });
   const healthSources = {
     lifecycle: () => lifecycle,
@@ -111,16 +112,15 @@ export async function startHubro(options: HubroOptions): Promise<Hubro> {
       sendStarting(res, lifecycle);
       return;
     }
-    const cacheKey = pageCache?.keyFor(req);
-    if (cacheKey) {
-      if (pageCache!.serve(cacheKey, res)) return;
-      pageCache!.capture(cacheKey, req, res);
-    }
-    handleNext(req, res).catch((error: unknown) => {
-      logger.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    const handle = handleNext;
+    const render = () =>
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error, url: req.url }, 'request failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    if (pageCache) pageCache.respond(req, res, render);
+    else void render();
   });
   server.keepAliveTimeout = 10_000;
 

@@ -87,12 +87,13 @@ export function createMetrics(sources: MetricsSources): Metrics {
 
   new Gauge({
     name: 'hubro_page_cache_requests',
-    help: 'Anonymous forum page requests answered from the page cache (hit) or by Next.js (miss)',
+    help: 'Anonymous forum page requests answered from the page cache (hit), from it while rendered again in the background (stale), or by Next.js (miss)',
     labelNames: ['result'] as const,
     registers: [registry],
     collect() {
       const cache = sources.pageCache();
       this.set({ result: 'hit' }, cache?.hits ?? 0);
+      this.set({ result: 'stale' }, cache?.staleHits ?? 0);
       this.set({ result: 'miss' }, cache?.misses ?? 0);
     },
   });
