@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import {
@@ -186,6 +186,9 @@ export interface PostView {
   myReactions: string[];
 }
 
+// What a page shows of a post: every column but the search vector (about as long as the body).
+const { bodySearch: _bodySearch, ...postColumns } = getTableColumns(forumPosts);
+
 /** Posts of a thread after post number `after`, in order: keyset on (thread_id, number). */
 export async function listPosts(
   db: Database,
@@ -198,7 +201,7 @@ export async function listPosts(
   const replyAuthor = alias(users, 'reply_author');
   const rows = await db
     .select({
-      post: forumPosts,
+      post: postColumns,
       authorName: users.displayName,
       authorHandle: users.handle,
       replyNumber: replyTo.number,
