@@ -1,5 +1,5 @@
 /**
- * npm run bench:forum [-- --quick] [--keep] [--reuse=POSTGRES_URL] [--only=search]
+ * npm run bench:forum [-- --quick] [--keep] [--reuse=POSTGRES_URL] [--only=search|pages]
  *
  * Seeds 100,000 threads and 1,000,000 posts (mixed Norwegian and English, with progress),
  * starts Hubro on that database exactly as `npm start` does, and measures with autocannon:
@@ -24,8 +24,9 @@ const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name
 const keep = process.argv.includes('--keep');
 /** --reuse=URL: measure on a database an earlier `--keep` run seeded (nothing is seeded, nothing dropped). */
 const reuse = option('reuse');
-/** --only=search: measure search only (e.g. to compare two builds on one kept database). */
-const searchOnly = option('only') === 'search';
+/** --only=search or --only=pages: measure search or thread pages only (e.g. to compare two builds on one kept database). */
+const only = option('only');
+if (only !== undefined && only !== 'search' && only !== 'pages') throw new Error(`--only=${only}: use --only=search or --only=pages`);
 const THREADS = quick ? 10_000 : 100_000;
 const POSTS = quick ? 100_000 : 1_000_000;
 const BIG_THREAD_REPLIES = 10_000;
@@ -99,7 +100,10 @@ async function seed(db: DatabaseHandle['db']) {
   // push out a row for every post; the window is filled once after the load instead.
   await db.execute(sql`alter table forum_posts disable trigger forum_posts_recent_sync`);
   const chunk = 10_000;
-  const postsPerThread = Math.floor((POSTS - BIG_THREAD_REPLIES) / THREADS);
+  // POSTS in all: the big thread's opening post and replies, and the rest spread over the
+  // threads (9 or 10 each in the full seed: 89,999 threads get 10).
+  const rest = POSTS - BIG_THREAD_REPLIES - 1;
+  const postsOf = `(${Math.floor(rest / THREADS)} + (g <= ${rest % THREADS})::int)`;
   for (let start = 0; start < THREADS; start += chunk) {
     const end = Math.min(THREADS, start + chunk);
     await db.execute(
@@ -110,17 +114,17 @@ async function seed(db: DatabaseHandle['db']) {
                case when g % 3 = 0 then 'Thread about ' || ${sentence(EN_WORDS, 'g', '3 + g % 6')}
                     else 'Tråd om ' || ${sentence(NB_WORDS, 'g', '3 + g % 6')} end,
                case when g % 3 = 0 then 'en'::content_language else 'nb'::content_language end,
-               ${postsPerThread},
-               now() - (${THREADS + 1} - g) * interval '1 minute' + ${postsPerThread - 1} * interval '10 seconds',
+               ${postsOf},
+               now() - (${THREADS + 1} - g) * interval '1 minute' + (${postsOf} - 1) * interval '10 seconds',
                now() - (${THREADS + 1} - g) * interval '1 minute'
           from generate_series(${start + 1}, ${end}) g
          order by g
-        returning id, language, author_id, created_at
+        returning id, language, author_id, created_at, post_count
       )
       insert into forum_posts (thread_id, number, author_id, language, body, html, created_at)
       select t.id, n, case when n = 1 then t.author_id else (select id from users where handle = 'skribent-' || (1 + (abs(hashtext(t.id::text)) + n) % 2000)) end,
              t.language, b.body, '<p>' || b.body || '</p>', t.created_at + (n - 1) * interval '10 seconds'
-        from t cross join generate_series(1, ${postsPerThread}) n
+        from t cross join lateral generate_series(1, t.post_count) n
         cross join lateral (select case when t.language = 'en' then ${sentence(EN_WORDS, '(abs(hashtext(t.id::text)) + n)')}
                                         else ${sentence(NB_WORDS, '(abs(hashtext(t.id::text)) + n)')} end as body) b
        order by t.created_at, n`),
@@ -255,6 +259,11 @@ async function main() {
       : await seed(database.db);
     const seedSeconds = reuse ? null : Math.round((performance.now() - t0) / 1000);
     const threadIds = rows<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by random() limit 500`)).map((r) => r.id);
+    // What was measured on: counted, not assumed.
+    const [counted] = rows<{ threads: number; posts: number }>(
+      await database.db.execute(sql`select (select count(*) from forum_threads)::int as threads, (select count(*) from forum_posts)::int as posts`),
+    );
+    console.log(`  on ${counted!.threads.toLocaleString('en')} threads and ${counted!.posts.toLocaleString('en')} posts`);
     // PGlite allows one process per data dir: hand it over to the server.
     await database.close();
     const server = await startServer(env);
@@ -263,18 +272,20 @@ async function main() {
       await fetch(`${server.url}/forum/t/${bigThread}`).then((r) => r.text());
       console.log('measuring (anonymous reader, HTML thread pages):');
       const results = {
-        ...(searchOnly
+        ...(only === 'search'
           ? {}
           : {
               bigFirst: await cannon('thread page, 10,000 replies, first page', server.url, [`/forum/t/${bigThread}`]),
               bigLast: await cannon('thread page, 10,000 replies, last page', server.url, [`/forum/t/${bigThread}?after=9950`]),
               random: await cannon('thread page, random threads', server.url, threadIds.map((id) => `/forum/t/${id}`)),
             }),
-        search: await cannon('search (nb and en queries)', server.url, QUERIES.map((q) => `/api/forum/search?q=${encodeURIComponent(q)}`)),
+        ...(only === 'pages'
+          ? {}
+          : { search: await cannon('search (nb and en queries)', server.url, QUERIES.map((q) => `/api/forum/search?q=${encodeURIComponent(q)}`)) }),
       };
       const out = {
         meta: { date: new Date().toISOString(), command: `npm run bench:forum${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, database: target, cores: os.availableParallelism(), cpu: os.cpus()[0]?.model },
-        seed: { threads: THREADS + 1, posts: POSTS + 1, seconds: seedSeconds },
+        seed: { threads: counted!.threads, posts: counted!.posts, seconds: seedSeconds },
         results,
         targets: { threadPageP95Ms: 25, threadPageRequestsPerSecond: 1000, searchP95Ms: 50 },
       };
