@@ -11,7 +11,7 @@ try {
   const outcome = await seedDemoContent(database.db, (message) => console.log(`  ${message}`));
   console.log(
     outcome.seeded
-      ? `Done: ${outcome.spaces} spaces and ${outcome.forumCategories} forum categories added.`
+      ? `Done: ${outcome.spaces} spaces, ${outcome.forumCategories} forum categories and ${outcome.forumThreads} forum threads added.`
       : `Nothing added: ${outcome.reason}.`,
   );
 } finally {

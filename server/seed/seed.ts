@@ -2,13 +2,14 @@ import { count } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { forumCategories, hostCommunities, resources, spaces, users } from '../../db/schema';
 import { DEMO_COMMUNITIES, DEMO_FORUM_CATEGORIES, DEMO_SPACES, demoResources } from './demo-content';
+import { seedDemoForum } from './demo-forum';
 import { seedDemoJobs } from './demo-jobs';
 import { seedDemoHub } from './demo-hub';
 import { seedDemoLessons } from './demo-lessons';
 import { seedDemoStudyTrips } from './demo-study-trips';
 import { seedDemoStudios } from './demo-studios';
 
-export type SeedOutcome = { seeded: true; spaces: number; forumCategories: number } | { seeded: false; reason: string };
+export type SeedOutcome = { seeded: true; spaces: number; forumCategories: number; forumThreads: number } | { seeded: false; reason: string };
 
 /** True when no one has written anything yet: no users, spaces or forum categories. */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -43,8 +44,9 @@ export async function seedDemoContent(db: Database, progress: (message: string) 
     await seedDemoHub(t);
     progress('seeding a Tromsø software company with place-independent job ads, one of them closed');
     await seedDemoJobs(t);
-    progress(`seeding ${DEMO_FORUM_CATEGORIES.length} forum categories (2/2)`);
+    progress(`seeding ${DEMO_FORUM_CATEGORIES.length} forum categories and their first threads, in Norwegian and English (2/2)`);
     await tx.insert(forumCategories).values(DEMO_FORUM_CATEGORIES);
-    return { seeded: true, spaces: DEMO_SPACES.length, forumCategories: DEMO_FORUM_CATEGORIES.length };
+    const forumThreads = await seedDemoForum(t);
+    return { seeded: true, spaces: DEMO_SPACES.length, forumCategories: DEMO_FORUM_CATEGORIES.length, forumThreads };
   });
 }
