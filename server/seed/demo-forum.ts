@@ -25,7 +25,7 @@ interface DemoThread {
 
 /** Members who only write in the demo forum; like the other demo accounts they have no password. */
 const DEMO_MEMBERS = [
-  { email: 'ingrid.hansen@demo.hubro.example', displayName: 'Ingrid Hansen', handle: 'ingrid.hansen' },
+  { email: 'marte.hansen@demo.hubro.example', displayName: 'Marte Hansen', handle: 'marte.hansen' },
   { email: 'sarah.mitchell@demo.hubro.example', displayName: 'Sarah Mitchell', handle: 'sarah.mitchell' },
 ];
 
@@ -57,15 +57,15 @@ const DEMO_THREADS: DemoThread[] = [
           'Vi som driver kontorhotellet i Brøstadbotn svarer så godt vi kan.',
         ].join('\n'),
         reactions: [
-          ['ingrid.hansen', 'like'],
+          ['marte.hansen', 'like'],
           ['sarah.mitchell', 'heart'],
         ],
       },
       {
-        by: 'ingrid.hansen',
+        by: 'marte.hansen',
         language: 'nb',
         daysAgo: 20,
-        body: 'Hei! Jeg heter Ingrid og er testleder i et konsulentselskap i Oslo. I fjor flyttet familien til Dyrøy, og jeg tok med meg jobben. Den første vinteren jobbet jeg fra hytta, nå har jeg fleksipult på kontorhotellet. Det beste? Noen å spise lunsj med, selv om teamet mitt sitter i Oslo.',
+        body: 'Hei! Jeg heter Marte og er testleder i et konsulentselskap i Oslo. I fjor flyttet familien til Dyrøy, og jeg tok med meg jobben. Den første vinteren jobbet jeg fra hytta, nå har jeg fleksipult på kontorhotellet. Det beste? Noen å spise lunsj med, selv om teamet mitt sitter i Oslo.',
         reactions: [['dyroyseminarsenteret', 'celebrate']],
       },
       {
@@ -73,7 +73,7 @@ const DEMO_THREADS: DemoThread[] = [
         language: 'en',
         daysAgo: 18,
         body: 'Hi all, Sarah here: a freelance translator from Leeds. My partner got a job at the school in Brøstadbotn, so I brought my clients with me. Happy to answer questions in English about moving here from abroad: the paperwork, the dark season, and how good the fibre is.',
-        reactions: [['ingrid.hansen', 'like']],
+        reactions: [['marte.hansen', 'like']],
       },
     ],
   },
@@ -89,7 +89,7 @@ const DEMO_THREADS: DemoThread[] = [
         body: 'Dyrøy var en av de første kommunene i Nord-Norge som investerte i fiber. I dag har hver hytte, hvert hus, hver bedrift og kommuneadministrasjonen tilgang. Vi vil gjerne høre hvordan dere bruker det: på jobb, på skolen og hjemme.',
       },
       {
-        by: 'ingrid.hansen',
+        by: 'marte.hansen',
         language: 'nb',
         daysAgo: 13,
         body: 'Vi leide to hytter før vi fant hus, og begge hadde fiber. Jeg har hatt videomøter med kunden hver dag uten et eneste brudd. Det var avgjørende for at arbeidsgiveren sa ja.',
@@ -168,10 +168,10 @@ const DEMO_THREADS: DemoThread[] = [
           '',
           "Next time we will webcast from Hubro's own event rooms, so the audience can send greetings during the interval.",
         ].join('\n'),
-        reactions: [['ingrid.hansen', 'celebrate']],
+        reactions: [['marte.hansen', 'celebrate']],
       },
       {
-        by: 'ingrid.hansen',
+        by: 'marte.hansen',
         language: 'nb',
         daysAgo: 6,
         body: 'Vi så konserten fra sykehjemmet sammen med mormor. Lyden var nydelig!',
@@ -200,7 +200,7 @@ const DEMO_THREADS: DemoThread[] = [
         ].join('\n'),
       },
       {
-        by: 'ingrid.hansen',
+        by: 'marte.hansen',
         language: 'nb',
         daysAgo: 4,
         body: '> Alle møter har agenda i kanalen dagen før\n\nDette! Hos oss går vi også gjennom referatet i starten av neste møte, så ingen faller utenfor fordi de ikke var i rommet.',
@@ -214,7 +214,7 @@ const DEMO_THREADS: DemoThread[] = [
         body: 'I work for three agencies in three countries. The one I most enjoy working for has a fifteen-minute weekly meeting with no agenda at all: coffee, and how everyone is doing. It sounds like a waste of time, but it is why I know whom to ask.',
         reactions: [
           ['sigrid.eriksen', 'insightful'],
-          ['ingrid.hansen', 'like'],
+          ['marte.hansen', 'like'],
         ],
       },
     ],
@@ -225,7 +225,7 @@ const DEMO_THREADS: DemoThread[] = [
     language: 'nb',
     posts: [
       {
-        by: 'ingrid.hansen',
+        by: 'marte.hansen',
         language: 'nb',
         daysAgo: 2,
         body: 'Jeg har hatt fleksipult på kontorhotellet i Brøstadbotn i et halvt år og vurderer fast kontor. Fleksipulten er billigere, og det er folk rundt deg, men jeg har mange videomøter og vil ikke forstyrre de andre. Noen som har prøvd begge deler?',
@@ -235,7 +235,7 @@ const DEMO_THREADS: DemoThread[] = [
         language: 'nb',
         daysAgo: 1,
         body: 'Du kan også booke møterommet eller studioet per time til de lengste møtene. Da får du ro uten å betale for et fast kontor hele måneden. Begge bookes under *Arbeidsplasser*.',
-        reactions: [['ingrid.hansen', 'like']],
+        reactions: [['marte.hansen', 'like']],
       },
     ],
   },

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { forumCategories, hostCommunities, resources, spaces, users } from '../../db/schema';
 import { DEMO_COMMUNITIES, DEMO_FORUM_CATEGORIES, DEMO_SPACES, demoResources } from './demo-content';
+import { seedDemoEvents } from './demo-events';
 import { seedDemoForum } from './demo-forum';
 import { seedDemoJobs } from './demo-jobs';
 import { seedDemoHub } from './demo-hub';
@@ -47,6 +48,8 @@ export async function seedDemoContent(db: Database, progress: (message: string) 
     progress(`seeding ${DEMO_FORUM_CATEGORIES.length} forum categories and their first threads, in Norwegian and English (2/2)`);
     await tx.insert(forumCategories).values(DEMO_FORUM_CATEGORIES);
     const forumThreads = await seedDemoForum(t);
+    progress('seeding two coming webcasts from Dyrøy: the baroque band’s Christmas concert and a breakfast talk');
+    await seedDemoEvents(t);
     return { seeded: true, spaces: DEMO_SPACES.length, forumCategories: DEMO_FORUM_CATEGORIES.length, forumThreads };
   });
 }
