@@ -24,7 +24,7 @@ describe('npm run seed and npm run admin:create', () => {
     const first = run('scripts/seed.ts', [], dataDir);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/seeding \d+ co-working spaces and office hotels \(1\/2\)/);
-    expect(first.stdout).toMatch(/Done: \d+ spaces and \d+ forum categories added\./);
+    expect(first.stdout).toMatch(/Done: \d+ spaces, \d+ forum categories and 6 forum threads added\./);
     const second = run('scripts/seed.ts', [], dataDir);
     expect(second.stdout).toContain('Nothing added: the database already has content.');
   });
