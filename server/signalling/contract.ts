@@ -240,11 +240,20 @@ export interface ClientToServerEvents {
   'stage:remove': (payload: { peerId: string }, ack: AckFn<null>) => void;
 
   /** Live forum updates for one thread or category (the `/public` namespace offers only these). */
-  'forum:watch': (payload: ForumWatch, ack: AckFn<null>) => void;
+  'forum:watch': (payload: ForumWatch, ack: AckFn<ForumWatchState>) => void;
   'forum:unwatch': (payload: ForumWatch, ack: AckFn<null>) => void;
 }
 
 export type ForumWatch = { threadId: string } | { categoryId: string };
+
+/**
+ * What a watch found once its room was joined: for a thread, how many posts it has. Anything
+ * newer is broadcast to the room, so a page that shows fewer posts (a cached page, or one
+ * rendered before a reply was committed) knows to load them.
+ */
+export interface ForumWatchState {
+  postCount?: number;
+}
 
 export const WEBCAST_EMOJI = ['👏', '❤️', '🎉', '😂', '😮', '🎻'] as const;
 export type WebcastEmoji = (typeof WEBCAST_EMOJI)[number];

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { forumCategories, forumThreads } from '../../db/schema';
 import { categoryRoom, threadRoom } from '../forum/live';
 import { canRead, isModerator, type Actor } from '../forum/permissions';
+import type { ForumWatchState } from './contract';
 import { SignallingError } from './errors';
 import type { HandlerFactory } from './io';
 
@@ -42,9 +43,12 @@ export function registerForumHandlers(socket: Watcher, on: HandlerFactory, db: D
   };
   socket.on(
     'forum:watch',
-    on(watchSchema, async (target) => {
+    on(watchSchema, async (target): Promise<ForumWatchState> => {
       await socket.join(await roomFor(target));
-      return null;
+      if (!('threadId' in target)) return {};
+      // Counted after joining: a post committed later reaches the room, one committed earlier is counted.
+      const [thread] = await db.select({ postCount: forumThreads.postCount }).from(forumThreads).where(eq(forumThreads.id, target.threadId)).limit(1);
+      return thread ? { postCount: thread.postCount } : {};
     }),
   );
   socket.on(

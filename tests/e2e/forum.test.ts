@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
 import { launchChromium } from '../support/browser';
 import { newContext, signIn, signUp } from '../support/forum-browser';
 import { prepareForum, type PreparedForum } from '../support/forum-seed';
@@ -188,6 +190,30 @@ describe('the forum in a browser', () => {
     await astrid.getByText('Tråden er låst. Nye svar er ikke mulig.').waitFor({ timeout: 30_000 });
     expect(await astrid.getByLabel('Ditt svar').count()).toBe(0);
     await anonymous.getByText('Låst', { exact: true }).first().waitFor();
+  });
+
+  // Needs a second writer beside the server, as another node would be: the Postgres server
+  // (CI sets DATABASE_URL). PGlite admits one process.
+  it.skipIf(!process.env.DATABASE_URL)('loads a reply that a cached page does not have yet, once the page watches the thread', { timeout: 90_000 }, async () => {
+    const reader = await open();
+    // Twice: the first visit sets the time-zone cookie, which is part of the cache key.
+    for (let i = 0; i < 2; i += 1) {
+      await reader.goto(threadUrl);
+      await liveThread(reader);
+    }
+    const threadId = threadUrl.split('/').at(-1)!;
+    const db = prepared.db!;
+    // Another node commits a reply: this node neither broadcasts it nor drops its cached page.
+    const [counted] = rowsOf<{ post_count: number }>(
+      await db.execute(sql`update forum_threads set post_count = post_count + 1, last_post_at = now() where id = ${threadId} returning post_count`),
+    );
+    const number = counted!.post_count;
+    await db.execute(sql`insert into forum_posts (thread_id, number, author_id, language, body, html)
+      values (${threadId}, ${number}, ${prepared.members.bob.id}, 'nb', 'Svar skrevet på en annen node', '<p>Svar skrevet på en annen node</p>')`);
+    const response = await reader.reload();
+    expect(response?.headers()['x-hubro-cache']).toBe('hit');
+    expect(await response?.text()).not.toContain('Svar skrevet på en annen node');
+    await post(reader, number).getByText('Svar skrevet på en annen node').waitFor({ timeout: 30_000 });
   });
 
   it('shows the moderation page to moderators only', { timeout: 60_000 }, async () => {

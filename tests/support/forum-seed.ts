@@ -28,6 +28,11 @@ export interface PreparedForum<K extends string> {
   /** Pass to startServerProcess: the prepared data dir, or the prepared Postgres database. */
   env: Record<string, string>;
   members: Record<K, SeededMember>;
+  /**
+   * On the Postgres server, the prepared database, open beside the server process (as another
+   * node would write to it). Null on PGlite, which admits one process.
+   */
+  db: Database | null;
   /** After the server has stopped: closes (and for Postgres drops) the database. */
   close(): Promise<void>;
 }
@@ -70,6 +75,7 @@ export async function prepareForum<K extends string>(specs: Record<K, MemberSpec
   return {
     env,
     members,
+    db: keepOpen ? handle.db : null,
     close: () => (keepOpen ? handle.close() : Promise.resolve()),
   };
 }

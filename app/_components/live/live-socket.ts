@@ -1,7 +1,7 @@
 'use client';
 
 import type { Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ForumWatch, ServerToClientEvents } from '@/server/signalling/contract';
+import type { Ack, ClientToServerEvents, ForumWatch, ForumWatchState, ServerToClientEvents } from '@/server/signalling/contract';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -17,8 +17,13 @@ interface Watch {
   count: number;
   /** The server has acknowledged the watch on the current connection. */
   active: boolean;
-  onActive: Set<(active: boolean) => void>;
+  /** What the server's acknowledgement said (e.g. the thread's post count then). */
+  state: ForumWatchState;
+  onActive: Set<WatchListener>;
 }
+
+/** Hears whether live updates flow, and on each acknowledgement what the server found. */
+export type WatchListener = (active: boolean, state: ForumWatchState) => void;
 
 interface Connection {
   socket: Promise<LiveSocket>;
@@ -31,15 +36,17 @@ const connections = new Map<LiveAudience, Connection>();
 
 const keyOf = (target: ForumWatch) => ('threadId' in target ? `t:${target.threadId}` : `c:${target.categoryId}`);
 
-function setActive(watch: Watch, active: boolean) {
-  if (watch.active === active) return;
+function setActive(watch: Watch, active: boolean, state: ForumWatchState = {}) {
+  // Every acknowledgement is heard (after a reconnect the state may be news), a repeated "off" not.
+  if (watch.active === active && !active) return;
   watch.active = active;
-  for (const listener of watch.onActive) listener(active);
+  watch.state = state;
+  for (const listener of watch.onActive) listener(active, state);
 }
 
 function emitWatch(socket: LiveSocket, watch: Watch, watches: Map<string, Watch>, key: string) {
-  socket.emit('forum:watch', watch.target, (ack: Ack<null>) => {
-    if (ack?.ok && watches.get(key) === watch && socket.connected) setActive(watch, true);
+  socket.emit('forum:watch', watch.target, (ack: Ack<ForumWatchState>) => {
+    if (ack?.ok && watches.get(key) === watch && socket.connected) setActive(watch, true, ack.data ?? {});
   });
 }
 
@@ -80,14 +87,14 @@ export function liveSocket(audience: LiveAudience): Promise<LiveSocket> {
  * Starts live updates for a thread or category; the returned function stops them.
  * `onActive` hears whether updates are flowing (the server acknowledged the watch).
  */
-export function watchForum(audience: LiveAudience, target: ForumWatch, onActive?: (active: boolean) => void): () => void {
+export function watchForum(audience: LiveAudience, target: ForumWatch, onActive?: WatchListener): () => void {
   const conn = connection(audience);
   const key = keyOf(target);
   let watch = conn.watches.get(key);
   if (watch) {
     watch.count += 1;
   } else {
-    const created: Watch = { target, count: 1, active: false, onActive: new Set() };
+    const created: Watch = { target, count: 1, active: false, state: {}, onActive: new Set() };
     watch = created;
     conn.watches.set(key, created);
     void conn.socket.then((s) => {
@@ -96,7 +103,7 @@ export function watchForum(audience: LiveAudience, target: ForumWatch, onActive?
   }
   if (onActive) {
     watch.onActive.add(onActive);
-    if (watch.active) onActive(true);
+    if (watch.active) onActive(true, watch.state);
   }
   const mine = watch;
   let stopped = false;

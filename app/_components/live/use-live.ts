@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { ForumWatch, ServerToClientEvents } from '@/server/signalling/contract';
+import type { ForumWatch, ForumWatchState, ServerToClientEvents } from '@/server/signalling/contract';
 import { liveSocket, onReconnect, watchForum, type LiveAudience } from './live-socket';
 
 type Handlers = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] };
@@ -14,7 +14,7 @@ export function useLive(
   audience: LiveAudience | null,
   target: ForumWatch | null,
   handlers: Handlers,
-  options: { onReconnect?: () => void; onActive?: (active: boolean) => void } = {},
+  options: { onReconnect?: () => void; onActive?: (active: boolean, state: ForumWatchState) => void } = {},
 ) {
   const latest = useRef({ handlers, options });
   latest.current = { handlers, options };
@@ -26,7 +26,7 @@ export function useLive(
     let cancelled = false;
     const unsubscribe: Array<() => void> = [];
     const watched = targetKey ? (JSON.parse(targetKey) as ForumWatch) : null;
-    if (watched) unsubscribe.push(watchForum(audience, watched, (active) => latest.current.options.onActive?.(active)));
+    if (watched) unsubscribe.push(watchForum(audience, watched, (active, state) => latest.current.options.onActive?.(active, state)));
     unsubscribe.push(onReconnect(audience, () => latest.current.options.onReconnect?.()));
     void liveSocket(audience).then((socket) => {
       if (cancelled) return;

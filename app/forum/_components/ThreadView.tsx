@@ -171,7 +171,15 @@ export function ThreadView(props: ThreadViewProps) {
         if (change.categoryId !== category.id || (change.hidden && !moderator)) router.refresh();
       },
     },
-    { onReconnect: () => router.refresh(), onActive: setLive },
+    {
+      onReconnect: () => router.refresh(),
+      onActive: (active, state) => {
+        setLive(active);
+        // Posts committed before the watch began (this page came from a cache, or was rendered
+        // just before a reply) are not broadcast to it: load them.
+        if (active && state.postCount !== undefined && state.postCount > thread.postCount) router.refresh();
+      },
+    },
   );
 
   // Read tracking: the highest post number that has scrolled into view, sent at most once a second.
