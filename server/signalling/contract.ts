@@ -247,12 +247,14 @@ export interface ClientToServerEvents {
 export type ForumWatch = { threadId: string } | { categoryId: string };
 
 /**
- * What a watch found once its room was joined: for a thread, how many posts it has. Anything
- * newer is broadcast to the room, so a page that shows fewer posts (a cached page, or one
- * rendered before a reply was committed) knows to load them.
+ * What a watch found once its room was joined: for a thread, how many posts it has; for a
+ * category, its latest activity. Anything newer is broadcast to the room, so a page that shows
+ * less (a cached page, or one rendered before a post was committed) knows to load it.
  */
 export interface ForumWatchState {
   postCount?: number;
+  /** For a category: when its latest visible thread last had a post (ISO), or null if none. */
+  lastActivity?: string | null;
 }
 
 export const WEBCAST_EMOJI = ['👏', '❤️', '🎉', '😂', '😮', '🎻'] as const;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { forumCategories, forumThreads } from '../../db/schema';
@@ -45,8 +45,14 @@ export function registerForumHandlers(socket: Watcher, on: HandlerFactory, db: D
     'forum:watch',
     on(watchSchema, async (target): Promise<ForumWatchState> => {
       await socket.join(await roomFor(target));
-      if (!('threadId' in target)) return {};
-      // Counted after joining: a post committed later reaches the room, one committed earlier is counted.
+      // Read after joining: a post committed later reaches the room, one committed earlier is counted.
+      if (!('threadId' in target)) {
+        const [latest] = await db
+          .select({ at: sql<Date | string | null>`max(${forumThreads.lastPostAt})` })
+          .from(forumThreads)
+          .where(and(eq(forumThreads.categoryId, target.categoryId), eq(forumThreads.hidden, false)));
+        return { lastActivity: latest?.at ? new Date(latest.at).toISOString() : null };
+      }
       const [thread] = await db.select({ postCount: forumThreads.postCount }).from(forumThreads).where(eq(forumThreads.id, target.threadId)).limit(1);
       return thread ? { postCount: thread.postCount } : {};
     }),

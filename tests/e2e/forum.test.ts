@@ -216,6 +216,28 @@ describe('the forum in a browser', () => {
     await post(reader, number).getByText('Svar skrevet på en annen node').waitFor({ timeout: 30_000 });
   });
 
+  it.skipIf(!process.env.DATABASE_URL)('tells a reader of a cached category page that it has missed a new thread', { timeout: 90_000 }, async () => {
+    const reader = await open();
+    const categoryUrl = `${server.url}/forum/c/stedsuavhengig-arbeid`;
+    for (let i = 0; i < 2; i += 1) {
+      await reader.goto(categoryUrl);
+      await reader.locator('[data-live="on"]').waitFor({ state: 'attached', timeout: 30_000 });
+    }
+    const db = prepared.db!;
+    // Another node starts a thread.
+    const [created] = rowsOf<{ id: string }>(
+      await db.execute(sql`insert into forum_threads (category_id, author_id, title, language, post_count, last_post_at)
+        select id, ${prepared.members.bob.id}, 'Tråd startet på en annen node', 'nb', 1, now() from forum_categories where slug = 'stedsuavhengig-arbeid'
+        returning id`),
+    );
+    await db.execute(sql`insert into forum_posts (thread_id, number, author_id, language, body, html)
+      values (${created!.id}, 1, ${prepared.members.bob.id}, 'nb', 'Hei fra en annen node', '<p>Hei fra en annen node</p>')`);
+    const response = await reader.reload();
+    expect(response?.headers()['x-hubro-cache']).toBe('hit');
+    await reader.getByRole('button', { name: 'Nye innlegg etter at siden ble lastet – oppdater' }).click({ timeout: 30_000 });
+    await reader.getByRole('link', { name: 'Tråd startet på en annen node' }).waitFor({ timeout: 30_000 });
+  });
+
   it('shows the moderation page to moderators only', { timeout: 60_000 }, async () => {
     // The app streams behind loading boundaries (app/loading.tsx), so a not-found page that
     // has started streaming keeps status 200; Next marks it noindex instead.

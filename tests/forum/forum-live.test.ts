@@ -97,10 +97,14 @@ describe.each(databaseTargets())('live forum updates on $name', (target) => {
     const kari = await actor('Kari');
     const watcher = await anonymous(node.url);
     sockets.push(watcher);
-    expect(await watcher.timeout(5000).emitWithAck('forum:watch', { categoryId: general })).toEqual({ ok: true, data: {} });
+    expect(await watcher.timeout(5000).emitWithAck('forum:watch', { categoryId: general })).toMatchObject({ ok: true, data: { lastActivity: expect.any(String) } });
     const announced = next(watcher, 'forum:thread-created');
     const { thread } = await createThread(deps(), kari, { categoryId: general, title: 'Ny tråd i kategorien', body: 'Hei', language: 'nb' });
     expect(await announced).toMatchObject({ threadId: thread.id, title: 'Ny tråd i kategorien' });
+    // A later watch says when the category last had a post: the new thread's.
+    const late = await anonymous(node.url);
+    sockets.push(late);
+    expect(await late.timeout(5000).emitWithAck('forum:watch', { categoryId: general })).toEqual({ ok: true, data: { lastActivity: thread.lastPostAt.toISOString() } });
 
     const ola = await actor('Ola');
     const kariSocket = await RoomClient.connect(node.url, kari.id);

@@ -13,11 +13,26 @@ import { IconRefresh } from '@/app/_components/ui/Icon';
  * (and a quieter "new replies" when existing threads are bumped). Showing them reloads the first
  * page, so the keyset pages stay consistent.
  */
-export function NewThreadsBanner({ audience, categoryId, firstPage, href }: { audience: LiveAudience; categoryId: string; firstPage: boolean; href: string }) {
+export function NewThreadsBanner({
+  audience,
+  categoryId,
+  firstPage,
+  href,
+  renderedActivity,
+}: {
+  audience: LiveAudience;
+  categoryId: string;
+  firstPage: boolean;
+  href: string;
+  /** The latest activity among the threads this page shows (ISO), to compare with the watch's. */
+  renderedActivity: string | null;
+}) {
   const t = useTranslations('forum.category');
   const router = useRouter();
   const [created, setCreated] = useState<string[]>([]);
   const [bumped, setBumped] = useState(false);
+  /** Posts committed before the watch began, which this page (a cached one, say) does not show. */
+  const [missed, setMissed] = useState(false);
   const [live, setLive] = useState(false);
 
   useLive(
@@ -30,12 +45,20 @@ export function NewThreadsBanner({ audience, categoryId, firstPage, href }: { au
       'forum:thread-bumped': () => setBumped(true),
       'forum:thread-changed': () => setBumped(true),
     },
-    { onReconnect: () => setBumped(true), onActive: setLive },
+    {
+      onReconnect: () => setBumped(true),
+      onActive: (active, state) => {
+        setLive(active);
+        const latest = state.lastActivity ? Date.parse(state.lastActivity) : null;
+        if (active && firstPage && latest !== null && (renderedActivity === null || latest > Date.parse(renderedActivity))) setMissed(true);
+      },
+    },
   );
 
   function show() {
     setCreated([]);
     setBumped(false);
+    setMissed(false);
     if (firstPage) router.refresh();
     else router.push(href);
   }
@@ -43,10 +66,10 @@ export function NewThreadsBanner({ audience, categoryId, firstPage, href }: { au
   const count = created.length;
   return (
     <div role="status" aria-live="polite" data-live={live ? 'on' : 'off'} className="empty:hidden">
-      {count > 0 || bumped ? (
+      {count > 0 || bumped || missed ? (
         <div className="flex justify-center">
           <Button variant="primary" size="sm" className="rounded-full shadow-md" onClick={show} iconStart={<IconRefresh size={16} />}>
-            {count > 0 ? t('newThreads', { count }) : t('newActivity')}
+            {count > 0 ? t('newThreads', { count }) : bumped ? t('newActivity') : t('newSinceLoaded')}
           </Button>
         </div>
       ) : null}

@@ -115,7 +115,16 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
 
-      <NewThreadsBanner audience={actor ? 'member' : 'public'} categoryId={category.id} firstPage={!cursor} href={categoryHref(category.slug)} />
+      <NewThreadsBanner
+        audience={actor ? 'member' : 'public'}
+        categoryId={category.id}
+        firstPage={!cursor}
+        href={categoryHref(category.slug)}
+        renderedActivity={threads.reduce<string | null>((latest, thread) => {
+          const at = thread.lastPostAt.toISOString();
+          return latest === null || at > latest ? at : latest;
+        }, null)}
+      />
 
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading" className="sr-only">
