@@ -124,9 +124,12 @@ describe('stale pages rendered again in the background', () => {
     version = 2;
     await sleep(200);
     const before = renders;
+    // The background render takes a while, so all five readers are answered before it is done.
+    renderMs = 300;
     const readers = await Promise.all(Array.from({ length: 5 }, () => get('/forum/t/busy', headers)));
     for (const reader of readers) expect(reader).toEqual({ text: first.text, cache: 'stale', status: 200 });
     const fresh = await untilFresh('/forum/t/busy', headers);
+    renderMs = 0;
     // One render for five stale readers, with the page's language, time zone and encoding (and nothing else).
     expect(renders - before).toBe(1);
     expect(fresh).toEqual({
@@ -142,8 +145,7 @@ describe('stale pages rendered again in the background', () => {
     status = 404;
     await sleep(200);
     expect((await get('/forum/t/gone')).cache).toBe('stale');
-    await sleep(100);
-    const after = await get('/forum/t/gone');
+    const after = await untilFresh('/forum/t/gone');
     expect(after.status).toBe(404);
     expect(after.cache).toBeNull();
     status = 200;
@@ -157,8 +159,9 @@ describe('stale pages rendered again in the background', () => {
 
   it('does not keep a render that a change to its page overtook', async () => {
     renderMs = 150;
+    const started = renders;
     const pending = get('/forum/t/race');
-    await sleep(50);
+    while (renders === started) await sleep(5);
     // A reply is committed while the page renders: what it renders is already old.
     cache.invalidate('thread:race');
     await pending;
