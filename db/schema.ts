@@ -606,7 +606,10 @@ export const events = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull(),
+    /** Norwegian, or the one title when the event has no English one. */
     title: text('title').notNull(),
+    /** The English title, when it differs; English readers see `title` otherwise. */
+    titleEn: text('title_en'),
     descriptionNb: text('description_nb').notNull(),
     descriptionEn: text('description_en').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),

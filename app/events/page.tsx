@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/app/_components/ui/Button';
 import { Container } from '@/app/_components/ui/Container';
@@ -19,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EventsPage() {
-  const [t, user] = await Promise.all([getTranslations('events.list'), getCurrentUser()]);
+  const [t, user, localeName] = await Promise.all([getTranslations('events.list'), getCurrentUser(), getLocale()]);
+  const locale = localeName === 'en' ? 'en' : 'nb';
   const { live, upcoming, past } = await listEvents(getRuntime().db, user ? { id: user.id, role: user.role } : null);
   const canCreate = user?.role === 'host' || user?.role === 'admin';
 
@@ -43,7 +44,7 @@ export default async function EventsPage() {
           <ul className="grid gap-5">
             {live.map((row) => (
               <li key={row.event.id}>
-                <EventCard event={toCard(row)} variant="feature" />
+                <EventCard event={toCard(row, locale)} variant="feature" />
               </li>
             ))}
           </ul>
@@ -56,7 +57,7 @@ export default async function EventsPage() {
             {upcoming.map((row) => (
               <li key={row.event.id} className="flex">
                 <div className="flex w-full [&>article]:w-full">
-                  <EventCard event={toCard(row)} />
+                  <EventCard event={toCard(row, locale)} />
                 </div>
               </li>
             ))}
@@ -83,7 +84,7 @@ export default async function EventsPage() {
           <ul className="grid gap-3 lg:grid-cols-2">
             {past.map((row) => (
               <li key={row.event.id} className="flex [&>article]:w-full">
-                <EventCard event={toCard(row)} variant="row" />
+                <EventCard event={toCard(row, locale)} variant="row" />
               </li>
             ))}
           </ul>

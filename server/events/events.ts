@@ -28,6 +28,14 @@ const isoInstant = z
 export const eventSchema = z
   .object({
     title: z.string().trim().min(3, 'title_length').max(160, 'title_length'),
+    // Optional: empty means English readers see `title`.
+    titleEn: z
+      .string()
+      .trim()
+      .max(160, 'title_length')
+      .refine((value) => value === '' || value.length >= 3, 'title_length')
+      .optional()
+      .transform((value) => value || null),
     descriptionNb: z.string().trim().min(1, 'description_required').max(10_000, 'too_long'),
     descriptionEn: z.string().trim().min(1, 'description_required').max(10_000, 'too_long'),
     startsAt: isoInstant,
@@ -167,7 +175,7 @@ export async function transitionEvent(
       if (going.length > 0) {
         notified = await tx
           .insert(notifications)
-          .values(going.map((g) => ({ userId: g.userId, kind: 'event_live' as const, data: { eventId, slug: event.slug, title: event.title } })))
+          .values(going.map((g) => ({ userId: g.userId, kind: 'event_live' as const, data: { eventId, slug: event.slug, title: event.title, titleEn: event.titleEn } })))
           .returning();
       }
     }
@@ -268,6 +276,11 @@ export async function isStageMember(db: Database, eventId: string, userId: strin
   return Boolean(row);
 }
 
+/** The event's title in the reader's language: the English one when it has one. */
+export function eventTitle(event: Pick<Event, 'title' | 'titleEn'>, locale: 'nb' | 'en'): string {
+  return locale === 'en' && event.titleEn ? event.titleEn : event.title;
+}
+
 /** The event as an iCalendar file ("add to calendar"). */
 export function eventIcs(event: Event, publicUrl: string, locale: 'nb' | 'en'): string {
   return bookingsCalendar('Hubro', [
@@ -277,7 +290,7 @@ export function eventIcs(event: Event, publicUrl: string, locale: 'nb' | 'en'): 
       endsAt: event.endsAt,
       status: event.status === 'canceled' ? 'cancelled' : 'confirmed',
       createdAt: event.createdAt,
-      summary: event.title,
+      summary: eventTitle(event, locale),
       location: `${publicUrl}/events/${event.slug}`,
       description: locale === 'en' ? event.descriptionEn : event.descriptionNb,
       url: `${publicUrl}/events/${event.slug}`,

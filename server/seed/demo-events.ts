@@ -24,6 +24,7 @@ export async function seedDemoEvents(db: Database, now = new Date()): Promise<nu
     actor,
     {
       title: 'Brøstadbotn Baroque Band: julekonsert fra biblioteket',
+      titleEn: 'Brøstadbotn Baroque Band: a Christmas concert from the library',
       descriptionNb: [
         'Brøstadbotn Baroque Band spiller julemusikk fra barokken i det digitale studioet på Dyrøy bibliotek, og vi sender konserten direkte.',
         'Se den hjemmefra, fra sykehjemmet eller fra hytta. På svak linje kan du velge «Bare lyd». Send gjerne en julehilsen i chatten i pausen.',
@@ -44,6 +45,7 @@ export async function seedDemoEvents(db: Database, now = new Date()): Promise<nu
     actor,
     {
       title: 'Frokostmøte: å flytte uten å bytte jobb',
+      titleEn: 'Breakfast talk: moving without changing jobs',
       descriptionNb: [
         'Tre som leier plass på kontorhotellet i Brøstadbotn forteller hvordan de tok med seg jobben da de flyttet til Dyrøy: avtalen med arbeidsgiveren, møtene med kollegene og hverdagen.',
         'Sendes fra kontorhotellet. Still spørsmål i chatten.',

@@ -86,7 +86,7 @@ describe('a webcast: one performer on stage, three in the audience', () => {
     await host.goto(`${server.url}/events`);
     await host.getByRole('link', { name: 'Lag arrangement' }).first().click();
     await host.waitForURL(/\/events\/new$/);
-    await host.getByLabel('Tittel').fill('Brøstadbotn Barokkband – urpremiere');
+    await host.getByLabel('Tittel', { exact: true }).fill('Brøstadbotn Barokkband – urpremiere');
     await host.getByLabel('Beskrivelse på norsk').fill('Verdenspremieren, direkte fra Brøstadbotn.');
     await host.getByLabel('Beskrivelse på engelsk').fill('The world premiere, live from Brøstadbotn.');
     // The form's default time (tomorrow evening) is fine: going live does not wait for it.

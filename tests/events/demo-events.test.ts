@@ -33,6 +33,7 @@ describe.each(databaseTargets())('the demo events on $name', (target) => {
     expect(localClock(concert.endsAt, 'Europe/Oslo').time).toBe('20:30');
     expect(concert.startsAt.getTime()).toBeGreaterThan(now.getTime());
     expect(concert.descriptionEn).toContain('Audio only');
+    expect(concert.titleEn).toBe('Brøstadbotn Baroque Band: a Christmas concert from the library');
     // Each has its backstage room for the host and the performers.
     const [backstage] = await handle.db.select().from(rooms).where(eq(rooms.eventId, concert.id));
     expect(backstage).toMatchObject({ kind: 'backstage', visibility: 'invite-only' });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { rooms } from '../../db/schema';
 import { setUserRole } from '../../server/accounts/users';
-import { createEvent, listEvents, transitionEvent, type EventActor } from '../../server/events/events';
+import { createEvent, EventError, eventIcs, eventTitle, listEvents, transitionEvent, updateEvent, type EventActor } from '../../server/events/events';
+import { events } from '../../db/schema';
 import { databaseTargets } from '../support/databases';
 import { makeUser } from '../support/room-client';
 
@@ -29,6 +30,29 @@ describe.each(databaseTargets())('event list and backstage rooms ($name)', (targ
   });
   afterAll(async () => {
     await database?.close();
+  });
+
+  it('keeps an optional English title, shown to English readers, and refuses a bad one without writing', async () => {
+    const plain = await createEvent(database.db, host, input('Julekonsert i Dyrøy', 24), false);
+    expect(plain.titleEn).toBeNull();
+    expect(eventTitle(plain, 'en')).toBe('Julekonsert i Dyrøy');
+    const both = await createEvent(database.db, host, { ...input('Frokostmøte på kontorhotellet', 30), titleEn: '  Breakfast at the office hotel ' }, false);
+    expect(both.titleEn).toBe('Breakfast at the office hotel');
+    expect([eventTitle(both, 'nb'), eventTitle(both, 'en')]).toEqual(['Frokostmøte på kontorhotellet', 'Breakfast at the office hotel']);
+    expect(eventIcs(both, 'https://hubro.example', 'en')).toContain('SUMMARY:Breakfast at the office hotel');
+    // Too short or too long: refused with the field, and nothing changes.
+    for (const titleEn of ['ab', 'x'.repeat(161)]) {
+      const refused = await updateEvent(database.db, host, both.id, { ...input('Frokostmøte på kontorhotellet', 30), titleEn }, false).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(EventError);
+      expect((refused as EventError).details).toMatchObject({ fields: { titleEn: 'title_length' } });
+    }
+    const [kept] = await database.db.select({ titleEn: events.titleEn }).from(events).where(eq(events.id, both.id));
+    expect(kept!.titleEn).toBe('Breakfast at the office hotel');
+    // Emptied: English readers see the Norwegian title again.
+    const emptied = await updateEvent(database.db, host, both.id, { ...input('Frokostmøte på kontorhotellet', 30), titleEn: '' }, false);
+    expect(emptied.titleEn).toBeNull();
+    const [row] = await database.db.select({ titleEn: events.titleEn }).from(events).where(eq(events.id, both.id));
+    expect(row!.titleEn).toBeNull();
   });
 
   it('gives events with the same long title backstage rooms of their own', async () => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -62,6 +62,7 @@ async function api<T>(path: string, body?: unknown): Promise<ApiAnswer<T> | null
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const t = useTranslations('forum.notifications');
   const format = useFormatter();
+  const locale = useLocale();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [unread, setUnread] = useState(initialUnread);
@@ -86,14 +87,15 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         case 'moderation':
           return t('moderation', { title });
         case 'event_live':
-          return t('eventLive', { title });
+          // Events may have an English title beside the Norwegian one.
+          return t('eventLive', { title: (locale === 'en' && text(item.data.titleEn)) || title });
         case 'study_trip':
           return t('studyTrip', { title, status: text(item.data.status) });
         default:
           return t('other');
       }
     },
-    [t],
+    [t, locale],
   );
 
   const load = useCallback(async () => {

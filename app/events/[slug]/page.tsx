@@ -9,7 +9,7 @@ import { Container } from '@/app/_components/ui/Container';
 import { IconArrowLeft, IconCalendar, IconUser, IconVideo } from '@/app/_components/ui/Icon';
 import { IconLock } from '@/app/rooms/_components/room-icons';
 import { getCurrentUser } from '@/server/auth/current-user';
-import { eventBySlug, rsvpCounts } from '@/server/events/events';
+import { eventBySlug, eventTitle, rsvpCounts } from '@/server/events/events';
 import { getRuntime } from '@/server/runtime';
 import { IconDownload } from '../_components/event-icons';
 import { EventStatusBadge } from '../_components/EventStatusBadge';
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = (await getLocale()) === 'en' ? 'en' : 'nb';
   const description = (locale === 'en' ? row.event.descriptionEn : row.event.descriptionNb).slice(0, 200);
   // Unlisted events are shared by link, never indexed.
-  return { title: row.event.title, description, robots: row.event.visibility === 'public' ? undefined : { index: false } };
+  return { title: eventTitle(row.event, locale), description, robots: row.event.visibility === 'public' ? undefined : { index: false } };
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
@@ -72,7 +72,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           <EventStatusBadge status={event.status} />
           {event.visibility !== 'public' ? <Badge tone="neutral">{t(`visibility.${event.visibility}`)}</Badge> : null}
         </div>
-        <h1 className="max-w-4xl text-3xl font-bold text-ink sm:text-4xl">{event.title}</h1>
+        <h1 className="max-w-4xl text-3xl font-bold text-ink sm:text-4xl">{data.title}</h1>
         <div className="flex flex-col gap-x-6 gap-y-2 text-ink sm:flex-row sm:flex-wrap sm:items-start">
           <p className="flex items-start gap-2">
             <IconCalendar size={20} className="mt-0.5 shrink-0 text-fjord-600" />

@@ -16,8 +16,8 @@ import { eventsApi, type EventsApiError } from '../_lib/events-api';
 import { fromWallTime, zonePlace } from '../_lib/wall-time';
 import { useAfterRender } from '@/app/_components/use-after-render';
 
-type FieldName = 'title' | 'descriptionNb' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'timeZone' | 'visibility' | 'recordingEnabled';
-const FIELD_ORDER: FieldName[] = ['title', 'descriptionNb', 'descriptionEn', 'startsAt', 'endsAt', 'timeZone', 'visibility', 'recordingEnabled'];
+type FieldName = 'title' | 'titleEn' | 'descriptionNb' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'timeZone' | 'visibility' | 'recordingEnabled';
+const FIELD_ORDER: FieldName[] = ['title', 'titleEn', 'descriptionNb', 'descriptionEn', 'startsAt', 'endsAt', 'timeZone', 'visibility', 'recordingEnabled'];
 const VISIBILITIES: EventVisibility[] = ['public', 'members', 'unlisted'];
 const TITLE = { min: 3, max: 160 };
 const DESCRIPTION_MAX = 10_000;
@@ -74,6 +74,8 @@ export function EventForm({
     const found: Partial<Record<FieldName, string>> = {};
     const title = values.title.trim();
     if (title.length < TITLE.min || title.length > TITLE.max) found.title = t('errors.title', TITLE);
+    const titleEn = values.titleEn.trim();
+    if (titleEn && (titleEn.length < TITLE.min || titleEn.length > TITLE.max)) found.titleEn = t('errors.title', TITLE);
     if (!values.descriptionNb.trim()) found.descriptionNb = t('errors.description');
     if (!values.descriptionEn.trim()) found.descriptionEn = t('errors.description');
     const startsAt = fromWallTime(values.startsLocal, values.timeZone);
@@ -101,6 +103,7 @@ export function EventForm({
     setPending(true);
     const body = {
       title: values.title.trim(),
+      titleEn: values.titleEn.trim(),
       descriptionNb: values.descriptionNb.trim(),
       descriptionEn: values.descriptionEn.trim(),
       startsAt,
@@ -164,6 +167,16 @@ export function EventForm({
           onChange={(e) => set('title', e.target.value)}
           error={errors.title}
           required
+        />
+        <TextField
+          name="titleEn"
+          lang="en"
+          label={t('titleEn')}
+          hint={t('titleEnHint')}
+          value={values.titleEn}
+          maxLength={TITLE.max}
+          onChange={(e) => set('titleEn', e.target.value)}
+          error={errors.titleEn}
         />
         <div className="grid gap-5 lg:grid-cols-2">
           <TextArea

@@ -7,14 +7,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { eventPerformers, eventRsvps, events, rooms, users, type Event } from '@/db/schema';
+import { eventTitle } from '@/server/events/events';
 import type { EventCardData, EventPageData, Performer, RsvpKind } from './event-types';
 
-export function toCard(row: { event: Event; hostName: string; going?: number }): EventCardData {
+export function toCard(row: { event: Event; hostName: string; going?: number }, locale: 'nb' | 'en'): EventCardData {
   const { event } = row;
   return {
     id: event.id,
     slug: event.slug,
-    title: event.title,
+    title: eventTitle(event, locale),
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt.toISOString(),
     timeZone: event.timeZone,
@@ -28,7 +29,7 @@ export function toCard(row: { event: Event; hostName: string; going?: number }):
 export function toPage(row: { event: Event; hostName: string }, locale: 'nb' | 'en', going: number, isHost = false): EventPageData {
   const { event } = row;
   return {
-    ...toCard({ ...row, going }),
+    ...toCard({ ...row, going }, locale),
     description: locale === 'en' ? event.descriptionEn : event.descriptionNb,
     recordingEnabled: event.recordingEnabled,
     wentLiveAt: event.wentLiveAt?.toISOString() ?? null,

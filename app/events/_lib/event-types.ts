@@ -37,6 +37,8 @@ export interface EventPageData extends EventCardData {
 /** The form's values, as the host edits them (local wall times in the event's zone). */
 export interface EventFormValues {
   title: string;
+  /** Empty when the event has no English title. */
+  titleEn: string;
   descriptionNb: string;
   descriptionEn: string;
   /** `YYYY-MM-DDTHH:mm`, wall time in `timeZone`. */

@@ -22,6 +22,7 @@ export function newEventValues(now = new Date()): EventFormValues {
   const day = addDays(todayIn(HUB_TIME_ZONE, now), 1);
   return {
     title: '',
+    titleEn: '',
     descriptionNb: '',
     descriptionEn: '',
     startsLocal: `${day}T19:00`,
@@ -35,6 +36,7 @@ export function newEventValues(now = new Date()): EventFormValues {
 export function editEventValues(event: Event): EventFormValues {
   return {
     title: event.title,
+    titleEn: event.titleEn ?? '',
     descriptionNb: event.descriptionNb,
     descriptionEn: event.descriptionEn,
     startsLocal: toWallTime(event.startsAt, event.timeZone),
