@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { openDatabase, rowsOf, type DatabaseHandle } from '../db/client';
 import { availability, book, BookingError } from '../server/spaces/booking';
 import { addDays } from '../server/spaces/local-time';
 
@@ -31,9 +31,6 @@ const CONCURRENCY = 50;
 const NOW = new Date('2026-12-01T08:00:00Z');
 const FIRST_DAY = '2026-12-01';
 
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -52,7 +49,7 @@ function summary(samples: number[]) {
  */
 async function backendCpuMs(db: DatabaseHandle['db'], kind: DatabaseHandle['kind']): Promise<Map<number, number> | undefined> {
   if (kind !== 'postgres' || !fs.existsSync('/proc/self/stat')) return undefined;
-  const pids = rows<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`));
+  const pids = rowsOf<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`));
   const ticks = 1000 / 100; // USER_HZ is 100 on Linux
   const cpu = new Map<number, number>();
   for (const { pid } of pids) {
@@ -119,7 +116,7 @@ async function seed(db: DatabaseHandle['db']) {
   const perResource = Math.ceil(BOOKINGS / (SPACES * 3));
   const resourceChunk = 2000;
   const total = SPACES * 3;
-  const ids = rows<{ id: string; kind: string; n: number }>(
+  const ids = rowsOf<{ id: string; kind: string; n: number }>(
     await db.execute(sql`select id, kind, row_number() over (order by id)::int as n from resources`),
   );
   for (let start = 0; start < ids.length; start += resourceChunk) {
@@ -171,12 +168,12 @@ async function run(database: DatabaseHandle, target: string, cleanup: () => Prom
     const seedStarted = performance.now();
     await seed(db);
     const seedSeconds = Math.round((performance.now() - seedStarted) / 1000);
-    const [counts] = rows<{ spaces: number; bookings: number }>(
+    const [counts] = rowsOf<{ spaces: number; bookings: number }>(
       await db.execute(sql`select (select count(*)::int from spaces) as spaces, (select count(*)::int from bookings) as bookings`),
     );
     console.log(`seeded in ${seedSeconds} s: ${counts!.spaces} spaces, ${counts!.bookings} bookings`);
 
-    const sampled = rows<{ id: string; kind: string }>(await db.execute(sql`select id, kind from resources order by random() limit 4000`));
+    const sampled = rowsOf<{ id: string; kind: string }>(await db.execute(sql`select id, kind from resources order by random() limit 4000`));
     // The second half is booked only in the last run, so the first booking of each resource
     // (whose rules this process has not read yet) is measured too.
     const resourceIds = sampled.slice(0, 2000);
@@ -196,7 +193,7 @@ async function run(database: DatabaseHandle, target: string, cleanup: () => Prom
 
     // 2. Booking latency on random resources and dates ahead, with 50 concurrent clients (the
     //    target) and with 10 and 1, to show where the time goes.
-    const users = rows<{ id: string }>(await db.execute(sql`select id from users order by random() limit 2000`));
+    const users = rowsOf<{ id: string }>(await db.execute(sql`select id from users order by random() limit 2000`));
     const bookingRuns: Array<{
       concurrency: number;
       /** Every request is the first booking of its resource in this process. */
@@ -278,8 +275,8 @@ async function run(database: DatabaseHandle, target: string, cleanup: () => Prom
     }
 
     // 3. Contention: 10,000 attempts on 10 hot desks (10 seats) and 10 meeting rooms, few slots.
-    const desks = rows<{ id: string }>(await db.execute(sql`select id from resources where kind = 'hot_desk' order by random() limit 10`));
-    const rooms = rows<{ id: string }>(await db.execute(sql`select id from resources where kind = 'meeting_room' order by random() limit 10`));
+    const desks = rowsOf<{ id: string }>(await db.execute(sql`select id from resources where kind = 'hot_desk' order by random() limit 10`));
+    const rooms = rowsOf<{ id: string }>(await db.execute(sql`select id from resources where kind = 'meeting_room' order by random() limit 10`));
     let attempt = 0;
     const contended = { created: 0, refused: 0 };
     const contender = async () => {
@@ -301,7 +298,7 @@ async function run(database: DatabaseHandle, target: string, cleanup: () => Prom
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, contender));
-    const [over] = rows<{ desk_days: number; room_overlaps: number }>(
+    const [over] = rowsOf<{ desk_days: number; room_overlaps: number }>(
       await db.execute(sql`
         select
           (select count(*)::int from (

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { openDatabase, rowsOf, type DatabaseHandle } from '../db/client';
 import { seedDemoContent } from '../server/seed/seed';
 
 const quick = process.argv.includes('--quick');
@@ -58,9 +58,6 @@ const NB_WORDS = vocabulary(NB_SYLLABLES, NB_TOPICAL, 4000);
 const EN_WORDS = vocabulary(EN_SYLLABLES, EN_TOPICAL, 4000);
 const QUERIES = ['hytter', 'fiber', 'kontorhotell', 'meetings', 'broadband', 'fjernarbeid', 'arbeidsgiver avtale', 'remote employer', 'barnehage', 'winter ferry'];
 
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 function progress(label: string, done: number, total: number) {
   process.stdout.write(`\r  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)   `);
@@ -75,7 +72,7 @@ function sentence(words: string[], seedExpr: string, lengthExpr = `5 + ((${seedE
 
 /** The full-text indexes of the forum, as the migrations made them. */
 async function searchIndexes(db: DatabaseHandle['db']) {
-  return rows<{ indexname: string; indexdef: string }>(
+  return rowsOf<{ indexname: string; indexdef: string }>(
     await db.execute(sql`select indexname, indexdef from pg_indexes
       where schemaname = current_schema() and tablename in ('forum_posts', 'forum_threads', 'forum_recent_posts') and indexdef ilike '%using gin%'`),
   );
@@ -90,7 +87,7 @@ async function seed(db: DatabaseHandle['db']) {
   console.log(`seeding ${THREADS.toLocaleString('en')} threads and ${POSTS.toLocaleString('en')} posts`);
   await db.execute(sql`insert into users (email, display_name, handle)
     select 'forum-bench-' || g || '@hubro.example', 'Skribent ' || g, 'skribent-' || g from generate_series(1, 2000) g`);
-  const [category] = rows<{ id: string }>(await db.execute(sql`select id from forum_categories order by position limit 1`));
+  const [category] = rowsOf<{ id: string }>(await db.execute(sql`select id from forum_categories order by position limit 1`));
   // Bulk loading is several times faster without the GIN indexes (fastupdate is off on them);
   // they are built again afterwards from their own definitions, so the measured schema is the
   // migrated one.
@@ -132,7 +129,7 @@ async function seed(db: DatabaseHandle['db']) {
     progress('threads', end, THREADS);
   }
   // One thread with 10,000 replies, for deep pagination: the newest, still going.
-  const [big] = rows<{ id: string }>(
+  const [big] = rowsOf<{ id: string }>(
     await db.execute(sql`insert into forum_threads (category_id, author_id, title, language, post_count, last_post_at, created_at)
       select ${category!.id}, (select id from users where handle = 'skribent-1'), 'Den store tråden om fjernarbeid i Dyrøy', 'nb', ${BIG_THREAD_REPLIES + 1}, now(),
              now() - ${BIG_THREAD_REPLIES} * interval '1 second'
@@ -255,12 +252,12 @@ async function main() {
     await database.migrate();
     const t0 = performance.now();
     const bigThread = reuse
-      ? rows<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by post_count desc limit 1`))[0]!.id
+      ? rowsOf<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by post_count desc limit 1`))[0]!.id
       : await seed(database.db);
     const seedSeconds = reuse ? null : Math.round((performance.now() - t0) / 1000);
-    const threadIds = rows<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by random() limit 500`)).map((r) => r.id);
+    const threadIds = rowsOf<{ id: string }>(await database.db.execute(sql`select id from forum_threads order by random() limit 500`)).map((r) => r.id);
     // What was measured on: counted, not assumed.
-    const [counted] = rows<{ threads: number; posts: number }>(
+    const [counted] = rowsOf<{ threads: number; posts: number }>(
       await database.db.execute(sql`select (select count(*) from forum_threads)::int as threads, (select count(*) from forum_posts)::int as posts`),
     );
     console.log(`  on ${counted!.threads.toLocaleString('en')} threads and ${counted!.posts.toLocaleString('en')} posts`);

@@ -186,6 +186,23 @@ export interface PostView {
   myReactions: string[];
 }
 
+/**
+ * When the category's latest visible thread last had a post. One short backward index probe
+ * per value of `pinned` (forum_threads_category_order_idx is category, pinned, last_post_at):
+ * max() over the category would read every thread in it.
+ */
+export async function latestActivity(db: Database, categoryId: string): Promise<Date | null> {
+  const newest = (pinned: boolean) =>
+    db
+      .select({ at: forumThreads.lastPostAt })
+      .from(forumThreads)
+      .where(and(eq(forumThreads.categoryId, categoryId), eq(forumThreads.pinned, pinned), eq(forumThreads.hidden, false)))
+      .orderBy(desc(forumThreads.lastPostAt))
+      .limit(1);
+  const found = (await Promise.all([newest(true), newest(false)])).flat().map((row) => row.at.getTime());
+  return found.length ? new Date(Math.max(...found)) : null;
+}
+
 // What a page shows of a post: every column but the search vector (about as long as the body).
 const { bodySearch: _bodySearch, ...postColumns } = getTableColumns(forumPosts);
 

@@ -96,7 +96,7 @@ export class PageCache {
   respond(req: IncomingMessage, res: ServerResponse, render: () => void) {
     const refresh = req.headers[PAGE_REFRESH_HEADER] === this.#token;
     delete req.headers[PAGE_REFRESH_HEADER];
-    const key = this.keyFor(req);
+    const key = this.#keyFor(req);
     if (key) {
       if (!refresh && this.#serve(key, res)) return;
       this.#capture(key, req, res);
@@ -105,7 +105,7 @@ export class PageCache {
   }
 
   /** The cache key, or null when this request must go to Next.js. */
-  keyFor(req: IncomingMessage): string | null {
+  #keyFor(req: IncomingMessage): string | null {
     if (req.method !== 'GET') return null;
     const url = req.url ?? '/';
     const [pathname = '/', query = ''] = url.split('?');

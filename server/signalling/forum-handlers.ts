@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { forumCategories, forumThreads } from '../../db/schema';
 import { categoryRoom, threadRoom } from '../forum/live';
 import { canRead, isModerator, type Actor } from '../forum/permissions';
+import { latestActivity } from '../forum/reading';
 import type { ForumWatchState } from './contract';
 import { SignallingError } from './errors';
 import type { HandlerFactory } from './io';
@@ -46,13 +47,7 @@ export function registerForumHandlers(socket: Watcher, on: HandlerFactory, db: D
     on(watchSchema, async (target): Promise<ForumWatchState> => {
       await socket.join(await roomFor(target));
       // Read after joining: a post committed later reaches the room, one committed earlier is counted.
-      if (!('threadId' in target)) {
-        const [latest] = await db
-          .select({ at: sql<Date | string | null>`max(${forumThreads.lastPostAt})` })
-          .from(forumThreads)
-          .where(and(eq(forumThreads.categoryId, target.categoryId), eq(forumThreads.hidden, false)));
-        return { lastActivity: latest?.at ? new Date(latest.at).toISOString() : null };
-      }
+      if (!('threadId' in target)) return { lastActivity: (await latestActivity(db, target.categoryId))?.toISOString() ?? null };
       const [thread] = await db.select({ postCount: forumThreads.postCount }).from(forumThreads).where(eq(forumThreads.id, target.threadId)).limit(1);
       return thread ? { postCount: thread.postCount } : {};
     }),

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { forumPosts, forumRecentPosts } from '../../db/schema';
-import { categoryBySlug, getThread, listCategories, listPosts, listThreads } from '../../server/forum/reading';
+import { categoryBySlug, getThread, latestActivity, listCategories, listPosts, listThreads } from '../../server/forum/reading';
 import { searchForum } from '../../server/forum/search';
 import { seedDemoContent } from '../../server/seed/seed';
 import { databaseTargets } from '../support/databases';
@@ -24,6 +24,10 @@ describe.each(databaseTargets())('the demo forum on $name', (target) => {
     const general = await categoryBySlug(handle.db, null, 'stedsuavhengig-arbeid');
     const { threads } = await listThreads(handle.db, null, general);
     expect(threads[0]).toMatchObject({ title: 'Velkommen til forumet for stedsuavhengig arbeid', pinned: true, postCount: 3 });
+    // A category's latest activity, as live watchers are told it: pinned threads count too.
+    expect(await latestActivity(handle.db, general.id)).toEqual(threads[0]!.lastPostAt);
+    const hosts = await categoryBySlug(handle.db, null, 'vertskommuner');
+    expect(await latestActivity(handle.db, hosts.id)).toEqual((await listThreads(handle.db, null, hosts)).threads[0]!.lastPostAt);
   });
 
   it('finds its Norwegian and English posts by their stems, each in its own language', async () => {
